@@ -1,0 +1,84 @@
+package org.jwtauth.clients;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.jwtauth.common.PageView;
+import org.jwtauth.common.error.AuthException;
+import org.jwtauth.common.security.Roles;
+
+/** Service clients: creation with a one-time secret, secret checks, removal. */
+@ApplicationScoped
+@Transactional
+public class ClientService {
+
+    private final ClientRepository repository;
+    private final ClientSecrets secrets;
+
+    ClientService(ClientRepository repository, ClientSecrets secrets) {
+        this.repository = repository;
+        this.secrets = secrets;
+    }
+
+    /** Creates a client; the returned view is the only place its secret ever appears. */
+    public ClientView createClient(String clientId, Collection<String> roles) {
+        Client client = new Client();
+        client.clientId = clientId == null ? UUID.randomUUID().toString() : clientId;
+        String secret = secrets.generate();
+        client.secretHash = secrets.hash(secret);
+        client.roles = validRoles(roles);
+        client.createdAt = Instant.now();
+        if (repository.findById(client.clientId).isPresent()) {
+            throw AuthException.clientExists();
+        }
+        try {
+            repository.persist(client);
+        } catch (ConstraintViolationException e) {
+            throw AuthException.clientExists();
+        }
+        return ClientView.of(client, secret);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AuthenticatedClient> authenticate(String clientId, String secret) {
+        return repository.findById(clientId)
+                .filter(c -> secrets.matches(secret, c.secretHash))
+                .map(c -> new AuthenticatedClient(c.clientId, Set.copyOf(c.roles)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ClientView findClient(String clientId) {
+        return repository.findById(clientId).map(c -> ClientView.of(c, null))
+                .orElseThrow(() -> AuthException.notFound("Client"));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageView<ClientView> listClients(int page, int size) {
+        return new PageView<>(repository.list(page, size).stream().map(c -> ClientView.of(c, null)).toList(),
+                page, size, repository.count());
+    }
+
+    public void deleteClient(String clientId) {
+        Client client = repository.findById(clientId).orElseThrow(() -> AuthException.notFound("Client"));
+        repository.delete(client);
+    }
+
+    private static Set<String> validRoles(Collection<String> roles) {
+        Set<String> valid = new HashSet<>();
+        for (String role : roles) {
+            if (role == null || !Roles.VALID_NAME.matcher(role).matches()) {
+                throw AuthException.invalidRequest("Role names are 1 to 64 of a-z 0-9 _ -.");
+            }
+            valid.add(role);
+        }
+        return valid;
+    }
+}

@@ -1,0 +1,140 @@
+package org.jwtauth.common.error;
+
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.security.Challenges;
+import org.jwtauth.common.security.MalformedAuthorizationException;
+import org.jwtauth.common.security.TokenRejectedException;
+
+/** Maps every failure to the one JSON error body; never a stack trace or a class name. */
+public class ExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+    private static final Map<Integer, String> CODES = Map.of(
+            400, "invalid_request", 401, "unauthorized", 403, "forbidden", 404, "not_found",
+            405, "method_not_allowed", 406, "not_acceptable", 409, "conflict",
+            413, "request_too_large", 415, "unsupported_media_type", 429, "too_many_requests");
+
+    private final AuthConfig config;
+
+    public ExceptionMappers(AuthConfig config) {
+        this.config = config;
+    }
+
+    @ServerExceptionMapper
+    public Response authException(AuthException e) {
+        Response.ResponseBuilder builder = json(e.status(), e.error(), e.getMessage());
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        MalformedAuthorizationException malformed = findCause(e, MalformedAuthorizationException.class);
+        if (malformed != null) {
+            return json(400, "invalid_request", malformed.getMessage())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.invalidRequest(config.realm(), malformed.getMessage()))
+                    .build();
+        }
+        TokenRejectedException rejected = findCause(e, TokenRejectedException.class);
+        String reason = rejected != null ? rejected.reason() : "The token is invalid.";
+        return json(401, "invalid_token", reason)
+                .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.invalidToken(config.realm(), reason))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return json(401, "unauthorized", "A bearer token is required.")
+                .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.missingToken(config.realm()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        String description = "The token does not carry a role this resource requires.";
+        return json(403, "insufficient_scope", description)
+                .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.insufficientScope(config.realm(), description))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        String description = e.getConstraintViolations().stream()
+                .map(ExceptionMappers::describe)
+                .sorted()
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("The request is invalid.");
+        return json(400, "invalid_request", description).build();
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProcessing(JsonProcessingException e) {
+        return json(400, "invalid_request", "The request body is not valid JSON of the expected shape.").build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return json(500, "server_error", "The server could not handle the request.").build();
+        }
+        String description = switch (status) {
+            case 404 -> "No such resource.";
+            case 405 -> "That method is not allowed on this resource.";
+            case 406 -> "No acceptable representation.";
+            case 415 -> "That content type is not supported here.";
+            case 413 -> "The request body is too large.";
+            default -> "The request is invalid.";
+        };
+        Response.ResponseBuilder builder = json(status, CODES.getOrDefault(status, "invalid_request"), description);
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            builder.header(HttpHeaders.ALLOW, allow);
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return json(500, "server_error", "The server could not handle the request.").build();
+    }
+
+    private static String describe(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+        return field + ": " + violation.getMessage();
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static Response.ResponseBuilder json(int status, String error, String description) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(error, description));
+    }
+}

@@ -1,0 +1,185 @@
+package org.jwtauth.common.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.keys.KeyService;
+import org.jwtauth.keys.SigningKey;
+
+/**
+ * Verifies an access token by every rule of SPEC §3 and names the first one it breaks.
+ * Only keys the service holds are used: {@code jku}, {@code x5u} and {@code jwk} headers are never read.
+ */
+@ApplicationScoped
+public class AccessTokenVerifier {
+
+    static final String ACCESS_TOKEN_TYPE = "at+jwt";
+    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private final AuthConfig config;
+    private final KeyService keys;
+
+    public AccessTokenVerifier(AuthConfig config, KeyService keys) {
+        this.config = config;
+        this.keys = keys;
+    }
+
+    /** Returns the verified claims or throws {@link TokenRejectedException} with the reason. */
+    public JwtClaims verify(String token) throws TokenRejectedException {
+        if (token.length() > config.token().maxSize()) {
+            throw new TokenRejectedException("The token is too large.");
+        }
+        checkCompactForm(token);
+        JsonWebSignature jws = parse(token);
+        SigningKey key = checkHeader(jws);
+        checkSignature(jws, key);
+        checkType(jws);
+        JwtClaims claims = parseClaims(jws);
+        checkClaims(claims);
+        return claims;
+    }
+
+    private static void checkCompactForm(String token) throws TokenRejectedException {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length == 5) {
+            throw new TokenRejectedException("The token is malformed: encrypted tokens are not accepted here.");
+        }
+        if (parts.length != 3) {
+            throw new TokenRejectedException("The token is malformed: expected three dot-separated parts.");
+        }
+        for (String part : parts) {
+            if (!BASE64URL.matcher(part).matches() || !isCanonicalBase64Url(part)) {
+                throw new TokenRejectedException("The token is malformed: invalid base64url encoding.");
+            }
+        }
+    }
+
+    /** The JOSE library tolerates padding bits and odd lengths; we accept only the canonical form. */
+    private static boolean isCanonicalBase64Url(String part) {
+        if (part.length() % 4 == 1) {
+            return false;
+        }
+        try {
+            byte[] decoded = Base64.getUrlDecoder().decode(part);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(decoded).equals(part);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static JsonWebSignature parse(String token) throws TokenRejectedException {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setCompactSerialization(token);
+            return jws;
+        } catch (JoseException | RuntimeException e) {
+            throw new TokenRejectedException("The token is malformed: its header is not a JSON object.");
+        }
+    }
+
+    private SigningKey checkHeader(JsonWebSignature jws) throws TokenRejectedException {
+        String alg = jws.getAlgorithmHeaderValue();
+        if (alg == null || !keys.verificationAlgorithms().contains(alg)) {
+            throw new TokenRejectedException("The token's algorithm is not accepted.");
+        }
+        if (jws.getHeaders().getObjectHeaderValue("crit") != null) {
+            throw new TokenRejectedException("The token has critical header parameters this service does not understand.");
+        }
+        String kid = jws.getKeyIdHeaderValue();
+        if (kid == null) {
+            throw new TokenRejectedException("The token names no signing key (kid).");
+        }
+        SigningKey key = keys.findVerificationKey(kid)
+                .orElseThrow(() -> new TokenRejectedException("The token was signed by an unknown key."));
+        if (!key.algorithm().equals(alg)) {
+            throw new TokenRejectedException("The token's algorithm does not match its key.");
+        }
+        return key;
+    }
+
+    private static void checkSignature(JsonWebSignature jws, SigningKey key) throws TokenRejectedException {
+        boolean valid;
+        try {
+            jws.setAlgorithmConstraints(new AlgorithmConstraints(
+                    AlgorithmConstraints.ConstraintType.PERMIT, key.algorithm()));
+            jws.setKey(key.verificationKey());
+            valid = jws.verifySignature();
+        } catch (JoseException | RuntimeException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new TokenRejectedException("The token's signature is invalid.");
+        }
+    }
+
+    private static void checkType(JsonWebSignature jws) throws TokenRejectedException {
+        String typ = jws.getHeader("typ");
+        String normalized = typ == null ? "" : typ.toLowerCase(Locale.ROOT);
+        if (!normalized.equals(ACCESS_TOKEN_TYPE) && !normalized.equals("application/" + ACCESS_TOKEN_TYPE)) {
+            throw new TokenRejectedException("The token is of the wrong type: an access token (typ at+jwt) is required.");
+        }
+    }
+
+    private static JwtClaims parseClaims(JsonWebSignature jws) throws TokenRejectedException {
+        try {
+            String payload = new String(Base64.getUrlDecoder().decode(jws.getEncodedPayload()), StandardCharsets.UTF_8);
+            return JwtClaims.parse(payload);
+        } catch (Exception e) {
+            throw new TokenRejectedException("The token is malformed: its payload is not a JSON object.");
+        }
+    }
+
+    private void checkClaims(JwtClaims claims) throws TokenRejectedException {
+        try {
+            if (!config.issuer().equals(claims.getIssuer())) {
+                throw new TokenRejectedException("The token has the wrong issuer.");
+            }
+            List<String> audience = claims.hasAudience() ? claims.getAudience() : List.of();
+            if (!audience.contains(config.effectiveAudience())) {
+                throw new TokenRejectedException("The token has the wrong audience.");
+            }
+            checkTimes(claims);
+            if (claims.getSubject() == null || claims.getSubject().isBlank()) {
+                throw new TokenRejectedException("The token has no subject.");
+            }
+        } catch (MalformedClaimException e) {
+            throw new TokenRejectedException("The token is malformed: a registered claim has the wrong type.");
+        }
+    }
+
+    private void checkTimes(JwtClaims claims) throws MalformedClaimException, TokenRejectedException {
+        long now = Instant.now().getEpochSecond();
+        long leeway = config.token().clockLeeway().toSeconds();
+        NumericDate exp = claims.getExpirationTime();
+        NumericDate iat = claims.getIssuedAt();
+        if (exp == null) {
+            throw new TokenRejectedException("The token has no expiry (exp).");
+        }
+        if (iat == null) {
+            throw new TokenRejectedException("The token has no issue time (iat).");
+        }
+        if (exp.getValue() <= now) {
+            throw new TokenRejectedException("The token has expired.");
+        }
+        if (iat.getValue() > now + leeway) {
+            throw new TokenRejectedException("The token is not yet valid: it was issued in the future.");
+        }
+        NumericDate nbf = claims.getNotBefore();
+        if (nbf != null && nbf.getValue() > now + leeway) {
+            throw new TokenRejectedException("The token is not yet valid.");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.jwtauth.keys;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A managed key as stored: public JWK in clear, private part encrypted under the master key. */
+@Entity
+@Table(name = "signing_keys")
+public class SigningKeyEntity {
+
+    @Id
+    public String kid;
+
+    @Column(nullable = false)
+    public String algorithm;
+
+    @Column(name = "public_jwk", nullable = false)
+    public String publicJwk;
+
+    @Column(name = "private_key", nullable = false)
+    public String privateKey;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "activates_at", nullable = false)
+    public Instant activatesAt;
+
+    @Column(name = "retires_at")
+    public Instant retiresAt;
+}

@@ -1,0 +1,54 @@
+package org.jwtauth.token;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.jwtauth.common.error.AuthException;
+
+/** Client id and secret from HTTP Basic (RFC 6749 §2.3.1) or from body parameters. */
+record ClientCredentials(String clientId, String clientSecret) {
+
+    /** Null when the request carries no client authentication at all. */
+    static ClientCredentials from(String authorizationHeader, TokenParameters parameters) {
+        String bodyId = parameters.optional("client_id");
+        String bodySecret = parameters.optional("client_secret");
+        ClientCredentials basic = fromBasic(authorizationHeader);
+        if (basic != null) {
+            if (bodySecret != null) {
+                throw AuthException.invalidRequest("Use one client authentication method, not two.");
+            }
+            return basic;
+        }
+        if (bodyId == null && bodySecret == null) {
+            return null;
+        }
+        if (bodyId == null || bodySecret == null) {
+            throw AuthException.invalidClient();
+        }
+        return new ClientCredentials(bodyId, bodySecret);
+    }
+
+    private static ClientCredentials fromBasic(String header) {
+        if (header == null || !header.regionMatches(true, 0, "basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                throw AuthException.invalidClient();
+            }
+            return new ClientCredentials(
+                    URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw AuthException.invalidClient();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClientCredentials[clientId=" + clientId + "]"; // never the secret
+    }
+}

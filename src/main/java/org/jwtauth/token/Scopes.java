@@ -1,0 +1,33 @@
+package org.jwtauth.token;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jwtauth.common.error.AuthException;
+
+/** OAuth scopes as the service uses them: a space-separated subset of the caller's roles (least privilege). */
+final class Scopes {
+
+    private Scopes() {
+    }
+
+    static String format(Set<String> roles) {
+        return String.join(" ", new TreeSet<>(roles));
+    }
+
+    /** The roles a token may carry: all of them when no scope is asked for, else exactly the asked subset. */
+    static Set<String> grant(String requested, Set<String> available) {
+        if (requested == null || requested.isBlank()) {
+            return available;
+        }
+        Set<String> asked = new LinkedHashSet<>(Arrays.asList(requested.strip().split(" +")));
+        for (String scope : asked) {
+            if (!available.contains(scope)) {
+                throw AuthException.invalidScope("The scope '" + scope + "' is not granted to this caller.");
+            }
+        }
+        return asked;
+    }
+}

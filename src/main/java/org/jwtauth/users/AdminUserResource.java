@@ -1,0 +1,82 @@
+package org.jwtauth.users;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jwtauth.common.PageView;
+import org.jwtauth.common.security.Roles;
+import org.jwtauth.users.UserRequests.CreateUserRequest;
+import org.jwtauth.users.UserRequests.UpdateUserRequest;
+
+/** User administration (SPEC §6), for the {@code admin} role only. */
+@Path("/admin/users")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminUserResource {
+
+    private final UserService users;
+
+    public AdminUserResource(UserService users) {
+        this.users = users;
+    }
+
+    @GET
+    @Operation(summary = "List users, paged, optionally filtered by a part of the username")
+    public PageView<UserView> list(@QueryParam("search") String search,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return users.listUsers(search, page, size);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "409", description = "Username taken")
+    public Response create(@Valid @NotNull CreateUserRequest request) {
+        UserView user = users.createUser(request.username(), request.password(), request.roles());
+        return Response.status(Response.Status.CREATED).entity(user).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One user")
+    public UserView get(@PathParam("id") UUID id) {
+        return users.findUser(id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change roles or the enabled flag")
+    public UserView update(@PathParam("id") UUID id, @Valid @NotNull UpdateUserRequest request) {
+        return users.updateUser(id, request.roles(), request.enabled());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a user")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") UUID id) {
+        users.deleteUser(id);
+    }
+}

@@ -1,0 +1,140 @@
+package org.jwtauth.users;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.jwtauth.common.PageView;
+import org.jwtauth.common.error.AuthException;
+import org.jwtauth.common.security.Roles;
+
+/** Users: creation under the password policy, credential checks, roles and the enabled flag. */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    private final UserRepository repository;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+
+    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy) {
+        this.repository = repository;
+        this.hasher = hasher;
+        this.policy = policy;
+    }
+
+    public UserView createUser(String username, String password, Collection<String> roles) {
+        policy.check(password, username);
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.username = username;
+        user.usernameKey = UserRepository.key(username);
+        user.passwordHash = hasher.hash(password);
+        user.enabled = true;
+        user.roles = validRoles(roles == null ? Set.of(Roles.USER) : roles);
+        user.createdAt = Instant.now();
+        user.updatedAt = user.createdAt;
+        if (repository.findByUsername(username).isPresent()) {
+            throw AuthException.userExists();
+        }
+        try {
+            repository.persist(user);
+            repository.flush();
+        } catch (ConstraintViolationException e) {
+            // a concurrent request took the name between our check and our insert
+            throw AuthException.userExists();
+        }
+        return UserView.of(user);
+    }
+
+    /**
+     * Checks a username and password. Unknown user, wrong password and disabled account all cost one
+     * Argon2 run and give the same answer (empty).
+     */
+    public Optional<AuthenticatedUser> authenticate(String username, String password) {
+        Optional<User> found = repository.findByUsername(username);
+        if (found.isEmpty()) {
+            hasher.matchDummy(password);
+            return Optional.empty();
+        }
+        User user = found.get();
+        if (!hasher.matches(password, user.passwordHash) || !user.enabled) {
+            return Optional.empty();
+        }
+        if (hasher.needsUpgrade(user.passwordHash)) {
+            user.passwordHash = hasher.hash(password);
+            user.updatedAt = Instant.now();
+        }
+        return Optional.of(new AuthenticatedUser(user.id, user.username, Set.copyOf(user.roles)));
+    }
+
+    /** The user behind a token, if it still exists and is enabled. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AuthenticatedUser> findActiveUser(UUID id) {
+        return repository.findById(id)
+                .filter(u -> u.enabled)
+                .map(u -> new AuthenticatedUser(u.id, u.username, Set.copyOf(u.roles)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserView findUser(UUID id) {
+        return repository.findById(id).map(UserView::of).orElseThrow(() -> AuthException.notFound("User"));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageView<UserView> listUsers(String query, int page, int size) {
+        return new PageView<>(repository.search(query, page, size).stream().map(UserView::of).toList(),
+                page, size, repository.count(query));
+    }
+
+    public UserView updateUser(UUID id, Collection<String> roles, Boolean enabled) {
+        User user = repository.findById(id).orElseThrow(() -> AuthException.notFound("User"));
+        if (roles != null) {
+            user.roles.clear();
+            user.roles.addAll(validRoles(roles));
+        }
+        if (enabled != null) {
+            user.enabled = enabled;
+        }
+        user.updatedAt = Instant.now();
+        return UserView.of(user);
+    }
+
+    public void deleteUser(UUID id) {
+        User user = repository.findById(id).orElseThrow(() -> AuthException.notFound("User"));
+        repository.delete(user);
+    }
+
+    public void changePassword(UUID id, String currentPassword, String newPassword) {
+        User user = repository.findById(id).filter(u -> u.enabled).orElseThrow(() -> AuthException.notFound("User"));
+        if (!hasher.matches(currentPassword, user.passwordHash)) {
+            throw new AuthException(400, "invalid_grant", "The current password is wrong.");
+        }
+        policy.check(newPassword, user.username);
+        user.passwordHash = hasher.hash(newPassword);
+        user.updatedAt = Instant.now();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countUsers() {
+        return repository.countAll();
+    }
+
+    private static Set<String> validRoles(Collection<String> roles) {
+        Set<String> valid = new HashSet<>();
+        for (String role : roles) {
+            if (role == null || !Roles.VALID_NAME.matcher(role).matches()) {
+                throw AuthException.invalidRequest("Role names are 1 to 64 of a-z 0-9 _ -.");
+            }
+            valid.add(role);
+        }
+        return valid;
+    }
+}
