@@ -60,8 +60,10 @@ public class AccessTokenVerifier {
         if (parts.length != 3) {
             throw new TokenRejectedException("The token is malformed: expected three dot-separated parts.");
         }
-        for (String part : parts) {
-            if (!BASE64URL.matcher(part).matches() || !isCanonicalBase64Url(part)) {
+        for (int i = 0; i < parts.length; i++) {
+            // an empty signature is left to the algorithm and signature checks, which name the reason
+            boolean emptySignature = i == 2 && parts[i].isEmpty();
+            if (!emptySignature && (!BASE64URL.matcher(parts[i]).matches() || !isCanonicalBase64Url(parts[i]))) {
                 throw new TokenRejectedException("The token is malformed: invalid base64url encoding.");
             }
         }
