@@ -1,5 +1,6 @@
 package org.jwtauth.token;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jwtauth.clients.AuthenticatedClient;
 import org.jwtauth.clients.ClientService;
 import org.jwtauth.common.error.AuthException;
+import org.jwtauth.common.metrics.AuthMetrics;
 import org.jwtauth.token.AccessTokenIssuer.IssuedToken;
 import org.jwtauth.users.AuthenticatedUser;
 import org.jwtauth.users.UserService;
@@ -21,11 +23,13 @@ public class TokenService {
     private final UserService users;
     private final ClientService clients;
     private final AccessTokenIssuer issuer;
+    private final AuthMetrics metrics;
 
-    public TokenService(UserService users, ClientService clients, AccessTokenIssuer issuer) {
+    public TokenService(UserService users, ClientService clients, AccessTokenIssuer issuer, AuthMetrics metrics) {
         this.users = users;
         this.clients = clients;
         this.issuer = issuer;
+        this.metrics = metrics;
     }
 
     TokenResponse grant(TokenParameters parameters, String authorizationHeader) {
@@ -41,14 +45,24 @@ public class TokenService {
     private TokenResponse passwordGrant(TokenParameters parameters, AuthenticatedClient client) {
         String username = parameters.require("username");
         String password = parameters.require("password");
-        AuthenticatedUser user = users.authenticate(username, password).orElseThrow(AuthException::invalidCredentials);
+        AuthenticatedUser user = checkPassword(username, password).orElseThrow(AuthException::invalidCredentials);
+        metrics.tokenIssued("password");
         return issueForUser(user, parameters.optional("scope"), client == null ? null : client.clientId());
     }
 
     /** The plain JSON login: same answer as the password grant, 401 on bad credentials. */
     TokenResponse login(String username, String password) {
-        AuthenticatedUser user = users.authenticate(username, password).orElseThrow(AuthException::loginFailed);
+        AuthenticatedUser user = checkPassword(username, password).orElseThrow(AuthException::loginFailed);
+        metrics.tokenIssued("login");
         return issueForUser(user, null, null);
+    }
+
+    private Optional<AuthenticatedUser> checkPassword(String username, String password) {
+        Optional<AuthenticatedUser> user = users.authenticate(username, password);
+        if (user.isEmpty()) {
+            metrics.loginFailed();
+        }
+        return user;
     }
 
     private TokenResponse issueForUser(AuthenticatedUser user, String scope, String clientId) {
@@ -65,6 +79,7 @@ public class TokenService {
         }
         Set<String> roles = Scopes.grant(parameters.optional("scope"), client.roles());
         IssuedToken token = issuer.issue(client.clientId(), null, roles, client.clientId(), null);
+        metrics.tokenIssued("client_credentials");
         return new TokenResponse(token.token(), BEARER, token.expiresIn(), null, token.scope());
     }
 

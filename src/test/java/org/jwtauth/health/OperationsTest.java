@@ -6,9 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.TestUsers;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** Health, OpenAPI and metrics endpoints (SPEC §8). */
 @QuarkusTest
@@ -45,6 +49,18 @@ class OperationsTest {
     void shouldExposePrometheusMetrics() {
         given().get("/api/public").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
+    @Test
+    void shouldCountIssuedTokensLoginFailuresAndRejectionsByReason() {
+        TestUsers.adminToken();
+        given().contentType(ContentType.JSON).body(Map.of("username", "nobody-here", "password", "wrong-password-123"))
+                .post("/auth/login").then().statusCode(401);
+        given().auth().oauth2("garbage").get("/api/user").then().statusCode(401);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("auth_tokens_issued_total{grant=\"login\"}"))
+                .body(containsString("auth_login_failures_total"))
+                .body(containsString("auth_token_verification_failures_total{reason=\"malformed\"}"));
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.metrics.AuthMetrics;
 import org.jwtauth.common.security.Challenges;
 import org.jwtauth.common.security.MalformedAuthorizationException;
 import org.jwtauth.common.security.TokenRejectedException;
@@ -34,9 +35,11 @@ public class ExceptionMappers {
             413, "request_too_large", 415, "unsupported_media_type", 429, "too_many_requests");
 
     private final AuthConfig config;
+    private final AuthMetrics metrics;
 
-    public ExceptionMappers(AuthConfig config) {
+    public ExceptionMappers(AuthConfig config, AuthMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     @ServerExceptionMapper
@@ -56,6 +59,7 @@ public class ExceptionMappers {
         }
         TokenRejectedException rejected = findCause(e, TokenRejectedException.class);
         String reason = rejected != null ? rejected.reason() : "The token is invalid.";
+        metrics.tokenRejected(rejected != null ? rejected.code() : "invalid");
         return json(401, "invalid_token", reason)
                 .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.invalidToken(config.realm(), reason))
                 .build();

@@ -40,7 +40,7 @@ public class AccessTokenVerifier {
     /** Returns the verified claims or throws {@link TokenRejectedException} with the reason. */
     public JwtClaims verify(String token) throws TokenRejectedException {
         if (token.length() > config.token().maxSize()) {
-            throw new TokenRejectedException("The token is too large.");
+            throw new TokenRejectedException("too_large", "The token is too large.");
         }
         checkCompactForm(token);
         JsonWebSignature jws = parse(token);
@@ -55,16 +55,16 @@ public class AccessTokenVerifier {
     private static void checkCompactForm(String token) throws TokenRejectedException {
         String[] parts = token.split("\\.", -1);
         if (parts.length == 5) {
-            throw new TokenRejectedException("The token is malformed: encrypted tokens are not accepted here.");
+            throw new TokenRejectedException("malformed", "The token is malformed: encrypted tokens are not accepted here.");
         }
         if (parts.length != 3) {
-            throw new TokenRejectedException("The token is malformed: expected three dot-separated parts.");
+            throw new TokenRejectedException("malformed", "The token is malformed: expected three dot-separated parts.");
         }
         for (int i = 0; i < parts.length; i++) {
             // an empty signature is left to the algorithm and signature checks, which name the reason
             boolean emptySignature = i == 2 && parts[i].isEmpty();
             if (!emptySignature && (!BASE64URL.matcher(parts[i]).matches() || !isCanonicalBase64Url(parts[i]))) {
-                throw new TokenRejectedException("The token is malformed: invalid base64url encoding.");
+                throw new TokenRejectedException("malformed", "The token is malformed: invalid base64url encoding.");
             }
         }
     }
@@ -88,26 +88,26 @@ public class AccessTokenVerifier {
             jws.setCompactSerialization(token);
             return jws;
         } catch (JoseException | RuntimeException e) {
-            throw new TokenRejectedException("The token is malformed: its header is not a JSON object.");
+            throw new TokenRejectedException("malformed", "The token is malformed: its header is not a JSON object.");
         }
     }
 
     private SigningKey checkHeader(JsonWebSignature jws) throws TokenRejectedException {
         String alg = jws.getAlgorithmHeaderValue();
         if (alg == null || !keys.verificationAlgorithms().contains(alg)) {
-            throw new TokenRejectedException("The token's algorithm is not accepted.");
+            throw new TokenRejectedException("algorithm", "The token's algorithm is not accepted.");
         }
         if (jws.getHeaders().getObjectHeaderValue("crit") != null) {
-            throw new TokenRejectedException("The token has critical header parameters this service does not understand.");
+            throw new TokenRejectedException("malformed", "The token has critical header parameters this service does not understand.");
         }
         String kid = jws.getKeyIdHeaderValue();
         if (kid == null) {
-            throw new TokenRejectedException("The token names no signing key (kid).");
+            throw new TokenRejectedException("unknown_key", "The token names no signing key (kid).");
         }
         SigningKey key = keys.findVerificationKey(kid)
-                .orElseThrow(() -> new TokenRejectedException("The token was signed by an unknown key."));
+                .orElseThrow(() -> new TokenRejectedException("unknown_key", "The token was signed by an unknown key."));
         if (!key.algorithm().equals(alg)) {
-            throw new TokenRejectedException("The token's algorithm does not match its key.");
+            throw new TokenRejectedException("algorithm", "The token's algorithm does not match its key.");
         }
         return key;
     }
@@ -123,7 +123,7 @@ public class AccessTokenVerifier {
             valid = false;
         }
         if (!valid) {
-            throw new TokenRejectedException("The token's signature is invalid.");
+            throw new TokenRejectedException("signature", "The token's signature is invalid.");
         }
     }
 
@@ -131,7 +131,7 @@ public class AccessTokenVerifier {
         String typ = jws.getHeader("typ");
         String normalized = typ == null ? "" : typ.toLowerCase(Locale.ROOT);
         if (!normalized.equals(ACCESS_TOKEN_TYPE) && !normalized.equals("application/" + ACCESS_TOKEN_TYPE)) {
-            throw new TokenRejectedException("The token is of the wrong type: an access token (typ at+jwt) is required.");
+            throw new TokenRejectedException("wrong_type", "The token is of the wrong type: an access token (typ at+jwt) is required.");
         }
     }
 
@@ -140,25 +140,25 @@ public class AccessTokenVerifier {
             String payload = new String(Base64.getUrlDecoder().decode(jws.getEncodedPayload()), StandardCharsets.UTF_8);
             return JwtClaims.parse(payload);
         } catch (Exception e) {
-            throw new TokenRejectedException("The token is malformed: its payload is not a JSON object.");
+            throw new TokenRejectedException("malformed", "The token is malformed: its payload is not a JSON object.");
         }
     }
 
     private void checkClaims(JwtClaims claims) throws TokenRejectedException {
         try {
             if (!config.issuer().equals(claims.getIssuer())) {
-                throw new TokenRejectedException("The token has the wrong issuer.");
+                throw new TokenRejectedException("wrong_issuer", "The token has the wrong issuer.");
             }
             List<String> audience = claims.hasAudience() ? claims.getAudience() : List.of();
             if (!audience.contains(config.effectiveAudience())) {
-                throw new TokenRejectedException("The token has the wrong audience.");
+                throw new TokenRejectedException("wrong_audience", "The token has the wrong audience.");
             }
             checkTimes(claims);
             if (claims.getSubject() == null || claims.getSubject().isBlank()) {
-                throw new TokenRejectedException("The token has no subject.");
+                throw new TokenRejectedException("malformed", "The token has no subject.");
             }
         } catch (MalformedClaimException e) {
-            throw new TokenRejectedException("The token is malformed: a registered claim has the wrong type.");
+            throw new TokenRejectedException("malformed", "The token is malformed: a registered claim has the wrong type.");
         }
     }
 
@@ -168,20 +168,20 @@ public class AccessTokenVerifier {
         NumericDate exp = claims.getExpirationTime();
         NumericDate iat = claims.getIssuedAt();
         if (exp == null) {
-            throw new TokenRejectedException("The token has no expiry (exp).");
+            throw new TokenRejectedException("malformed", "The token has no expiry (exp).");
         }
         if (iat == null) {
-            throw new TokenRejectedException("The token has no issue time (iat).");
+            throw new TokenRejectedException("malformed", "The token has no issue time (iat).");
         }
         if (exp.getValue() <= now) {
-            throw new TokenRejectedException("The token has expired.");
+            throw new TokenRejectedException("expired", "The token has expired.");
         }
         if (iat.getValue() > now + leeway) {
-            throw new TokenRejectedException("The token is not yet valid: it was issued in the future.");
+            throw new TokenRejectedException("not_yet_valid", "The token is not yet valid: it was issued in the future.");
         }
         NumericDate nbf = claims.getNotBefore();
         if (nbf != null && nbf.getValue() > now + leeway) {
-            throw new TokenRejectedException("The token is not yet valid.");
+            throw new TokenRejectedException("not_yet_valid", "The token is not yet valid.");
         }
     }
 }

@@ -57,11 +57,11 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         }
         if (token.length() > config.token().maxSize()) {
             return Uni.createFrom().failure(new AuthenticationFailedException(
-                    new TokenRejectedException("The token is too large.")));
+                    new TokenRejectedException("too_large", "The token is too large.")));
         }
         if (token.isEmpty()) {
             return Uni.createFrom().failure(new AuthenticationFailedException(
-                    new TokenRejectedException("The token is malformed: it is empty.")));
+                    new TokenRejectedException("malformed", "The token is malformed: it is empty.")));
         }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new JsonWebTokenCredential(token));
         return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
