@@ -43,6 +43,10 @@ public interface AuthConfig {
         @WithDefault("14D")
         Duration refreshLifetime();
 
+        /** How long the just-rotated refresh token may be presented again as a retry (same answer). */
+        @WithDefault("10S")
+        Duration refreshGracePeriod();
+
         /** Clock skew tolerated on {@code iat} and {@code nbf}. */
         @WithDefault("30S")
         Duration clockLeeway();
