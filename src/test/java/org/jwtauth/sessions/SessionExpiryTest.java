@@ -87,6 +87,27 @@ class SessionExpiryTest {
         assertEquals(401, claimsStatus(login.accessToken()));
     }
 
+    @Test
+    void shouldWipeTheRetryCopyOfTheRefreshTokenAfterTheGraceWindow() {
+        Tokens login = TestSessions.newAccount("user").login();
+        UUID sid = UUID.fromString(JsonPath.from(TestTokens.decodePart(login.accessToken(), 1)).getString("sid"));
+        Tokens live = refreshed(login.refreshToken());
+        assertEquals(1, sealedCopies(sid), "kept encrypted during the window, for retries");
+        sleep(ShortLifetimesProfile.GRACE_MILLIS + 500);
+
+        housekeeping.wipeRetrySecrets();
+
+        assertEquals(0, sealedCopies(sid));
+        assertEquals(200, claimsStatus(refreshed(live.refreshToken()).accessToken()));
+    }
+
+    private long sealedCopies(UUID sid) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) db.session()
+                .createNativeQuery("SELECT COUNT(*) FROM sessions WHERE id = :id AND current_sealed IS NOT NULL", Object.class)
+                .setParameter("id", sid)
+                .getSingleResult()).longValue());
+    }
+
     private long rows(String table, String column, UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) db.session()
                 .createNativeQuery("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = :id", Object.class)
