@@ -1,17 +1,20 @@
 package org.jwtauth.token;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.jwtauth.common.error.AuthException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Token request parameters from a form or a JSON object, each present at most once and a string. */
-final class TokenParameters {
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+/** Request parameters from a form or a JSON object, each present at most once and a string. */
+public final class TokenParameters {
+
+    private static final int MAX_PARAMETERS = 64;
 
     private final Map<String, String> values;
 
@@ -19,9 +22,16 @@ final class TokenParameters {
         this.values = values;
     }
 
-    static TokenParameters fromForm(MultivaluedMap<String, String> form) {
-        if (form == null) {
+    /** Parses an {@code application/x-www-form-urlencoded} body; bad escapes are a 400, not a 500. */
+    public static TokenParameters fromForm(String body) {
+        if (body == null || body.isBlank()) {
             throw AuthException.invalidRequest("The request body is missing.");
+        }
+        Map<String, List<String>> form;
+        try {
+            form = new QueryStringDecoder(body, StandardCharsets.UTF_8, false, MAX_PARAMETERS, true).parameters();
+        } catch (IllegalArgumentException e) {
+            throw AuthException.invalidRequest("The form body is not valid application/x-www-form-urlencoded.");
         }
         Map<String, String> values = new HashMap<>();
         for (Map.Entry<String, List<String>> entry : form.entrySet()) {
@@ -34,7 +44,7 @@ final class TokenParameters {
         return new TokenParameters(values);
     }
 
-    static TokenParameters fromJson(JsonNode json) {
+    public static TokenParameters fromJson(JsonNode json) {
         if (json == null || !json.isObject()) {
             throw AuthException.invalidRequest("The request body must be a JSON object.");
         }
@@ -53,7 +63,7 @@ final class TokenParameters {
     }
 
     /** A parameter that must be present and non-empty. */
-    String require(String name) {
+    public String require(String name) {
         String value = values.get(name);
         if (value == null || value.isEmpty()) {
             throw AuthException.invalidRequest("The parameter '" + name + "' is required.");
@@ -62,7 +72,7 @@ final class TokenParameters {
     }
 
     /** A parameter that may be absent; an empty value counts as absent (RFC 6749 §3.1). */
-    String optional(String name) {
+    public String optional(String name) {
         String value = values.get(name);
         return value == null || value.isEmpty() ? null : value;
     }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -53,7 +52,7 @@ public class TokenResource {
     @APIResponse(responseCode = "200", description = "Tokens issued")
     @APIResponse(responseCode = "400", description = "invalid_request, invalid_grant, invalid_scope, unsupported_grant_type")
     @APIResponse(responseCode = "401", description = "invalid_client")
-    public Response tokenFromForm(MultivaluedMap<String, String> form,
+    public Response tokenFromForm(String form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return noStore(tokens.grant(TokenParameters.fromForm(form), authorization));
     }

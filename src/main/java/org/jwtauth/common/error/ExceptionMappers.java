@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -82,6 +83,15 @@ public class ExceptionMappers {
                 .sorted()
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("The request is invalid.");
+        return json(400, "invalid_request", description).build();
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        String description = field == null
+                ? "The request body does not have the expected shape."
+                : "The field '" + field + "' is missing or has the wrong type.";
         return json(400, "invalid_request", description).build();
     }
 
