@@ -81,7 +81,7 @@ public class TokenResource {
     @Operation(summary = "Revoke a refresh token (and its session) or an access token (RFC 7009)")
     @APIResponse(responseCode = "200", description = "Revoked, or the token was unknown: the answer is the same")
     @APIResponse(responseCode = "400", description = "No token parameter")
-    public Response revoke(MultivaluedMap<String, String> form) {
+    public Response revoke(String form) {
         revocation.revoke(TokenParameters.fromForm(form));
         return Response.ok().header("Cache-Control", "no-store").build();
     }
@@ -93,7 +93,7 @@ public class TokenResource {
     @APIResponse(responseCode = "200", description = "{\"active\":true,...} or {\"active\":false}")
     @APIResponse(responseCode = "401", description = "invalid_client: no or bad client credentials")
     @APIResponse(responseCode = "403", description = "unauthorized_client: the client lacks the role introspect")
-    public Response introspect(MultivaluedMap<String, String> form,
+    public Response introspect(String form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         IntrospectionResponse body = introspection.introspect(TokenParameters.fromForm(form), authorization);
         return Response.ok(body).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
