@@ -17,6 +17,15 @@ final class Scopes {
         return String.join(" ", new TreeSet<>(roles));
     }
 
+    /** A stored space-separated scope back to its roles. */
+    static Set<String> parse(String scope) {
+        Set<String> roles = new LinkedHashSet<>();
+        if (scope != null && !scope.isBlank()) {
+            roles.addAll(Arrays.asList(scope.strip().split(" +")));
+        }
+        return roles;
+    }
+
     /** The roles a token may carry: all of them when no scope is asked for, else exactly the asked subset. */
     static Set<String> grant(String requested, Set<String> available) {
         if (requested == null || requested.isBlank()) {

@@ -1,6 +1,7 @@
 package org.jwtauth.token;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -19,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.common.annotation.Blocking;
 
-/** The OAuth 2.0 token endpoint (form or JSON) and the plain JSON login. */
+/** The OAuth 2.0 token endpoint (form or JSON), the plain JSON login, revocation, introspection and logout. */
 @Path("/auth")
 @PermitAll
 @Blocking
@@ -31,15 +33,22 @@ public class TokenResource {
     }
 
     private final TokenService tokens;
+    private final TokenRevocationService revocation;
+    private final IntrospectionService introspection;
+    private final JsonWebToken caller;
 
-    public TokenResource(TokenService tokens) {
+    public TokenResource(TokenService tokens, TokenRevocationService revocation, IntrospectionService introspection,
+            JsonWebToken caller) {
         this.tokens = tokens;
+        this.revocation = revocation;
+        this.introspection = introspection;
+        this.caller = caller;
     }
 
     @POST
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Token endpoint (RFC 6749): password and client_credentials grants")
+    @Operation(summary = "Token endpoint (RFC 6749): password, refresh_token and client_credentials grants")
     @APIResponse(responseCode = "200", description = "Tokens issued")
     @APIResponse(responseCode = "400", description = "invalid_request, invalid_grant, invalid_scope, unsupported_grant_type")
     @APIResponse(responseCode = "401", description = "invalid_client")
@@ -64,6 +73,48 @@ public class TokenResource {
     @APIResponse(responseCode = "401", description = "Bad credentials")
     public Response login(@Valid @NotNull LoginRequest request) {
         return noStore(tokens.login(request.username(), request.password()));
+    }
+
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Revoke a refresh token (and its session) or an access token (RFC 7009)")
+    @APIResponse(responseCode = "200", description = "Revoked, or the token was unknown: the answer is the same")
+    @APIResponse(responseCode = "400", description = "No token parameter")
+    public Response revoke(String form) {
+        revocation.revoke(TokenParameters.fromForm(form));
+        return Response.ok().header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("introspect")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Introspect a token (RFC 7662); for clients with the role introspect")
+    @APIResponse(responseCode = "200", description = "{\"active\":true,...} or {\"active\":false}")
+    @APIResponse(responseCode = "401", description = "invalid_client: no or bad client credentials")
+    @APIResponse(responseCode = "403", description = "unauthorized_client: the client lacks the role introspect")
+    public Response introspect(String form,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        IntrospectionResponse body = introspection.introspect(TokenParameters.fromForm(form), authorization);
+        return Response.ok(body).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+
+    @POST
+    @Path("logout")
+    @RolesAllowed("**")
+    @Operation(summary = "End the caller's session: its refresh token and every access token of it")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    public void logout() {
+        revocation.logout(caller);
+    }
+
+    @POST
+    @Path("logout-all")
+    @RolesAllowed("**")
+    @Operation(summary = "End every session of the caller")
+    @APIResponse(responseCode = "204", description = "Logged out everywhere")
+    public void logoutAll() {
+        revocation.logoutEverywhere(caller);
     }
 
     private static Response noStore(TokenResponse body) {

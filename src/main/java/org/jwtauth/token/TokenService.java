@@ -1,8 +1,8 @@
 package org.jwtauth.token;
 
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,11 +10,13 @@ import org.jwtauth.clients.AuthenticatedClient;
 import org.jwtauth.clients.ClientService;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.metrics.AuthMetrics;
+import org.jwtauth.sessions.SessionGrant;
+import org.jwtauth.sessions.SessionService;
 import org.jwtauth.token.AccessTokenIssuer.IssuedToken;
 import org.jwtauth.users.AuthenticatedUser;
 import org.jwtauth.users.UserService;
 
-/** The grants of the token endpoint (RFC 6749 §4.3, §4.4). */
+/** The grants of the token endpoint (RFC 6749 §4.3, §4.4, §6). */
 @ApplicationScoped
 public class TokenService {
 
@@ -23,12 +25,15 @@ public class TokenService {
     private final UserService users;
     private final ClientService clients;
     private final AccessTokenIssuer issuer;
+    private final SessionService sessions;
     private final AuthMetrics metrics;
 
-    public TokenService(UserService users, ClientService clients, AccessTokenIssuer issuer, AuthMetrics metrics) {
+    public TokenService(UserService users, ClientService clients, AccessTokenIssuer issuer, SessionService sessions,
+            AuthMetrics metrics) {
         this.users = users;
         this.clients = clients;
         this.issuer = issuer;
+        this.sessions = sessions;
         this.metrics = metrics;
     }
 
@@ -37,6 +42,7 @@ public class TokenService {
         ClientCredentials credentials = ClientCredentials.from(authorizationHeader, parameters);
         return switch (grantType) {
             case "password" -> passwordGrant(parameters, authenticateClient(credentials));
+            case "refresh_token" -> refreshTokenGrant(parameters, authenticateClient(credentials));
             case "client_credentials" -> clientCredentialsGrant(parameters, credentials);
             default -> throw AuthException.unsupportedGrantType(grantType);
         };
@@ -67,9 +73,34 @@ public class TokenService {
 
     private TokenResponse issueForUser(AuthenticatedUser user, String scope, String clientId) {
         Set<String> roles = Scopes.grant(scope, user.roles());
-        String sessionId = UUID.randomUUID().toString();
-        IssuedToken token = issuer.issue(user.id().toString(), user.username(), roles, clientId, sessionId);
-        return new TokenResponse(token.token(), BEARER, token.expiresIn(), null, token.scope());
+        SessionGrant session = sessions.startSession(user.id(), clientId, Scopes.format(roles));
+        return issueForSession(user, roles, session);
+    }
+
+    /**
+     * RFC 6749 §6. The scope is checked against the session (and the user's current roles) before
+     * anything rotates, so a refused request never costs the client its refresh token.
+     */
+    private TokenResponse refreshTokenGrant(TokenParameters parameters, AuthenticatedClient client) {
+        String refreshToken = parameters.require("refresh_token");
+        SessionGrant known = sessions.findSessionOf(refreshToken).orElseThrow(TokenService::invalidRefreshToken);
+        AuthenticatedUser user = users.findActiveUser(known.userId()).orElseThrow(TokenService::invalidRefreshToken);
+        Set<String> available = new HashSet<>(Scopes.parse(known.scope()));
+        available.retainAll(user.roles());
+        Set<String> roles = Scopes.grant(parameters.optional("scope"), available);
+        SessionGrant session = sessions.refresh(refreshToken, client == null ? null : client.clientId());
+        metrics.tokenIssued("refresh_token");
+        return issueForSession(user, roles, session);
+    }
+
+    private TokenResponse issueForSession(AuthenticatedUser user, Set<String> roles, SessionGrant session) {
+        IssuedToken token = issuer.issue(user.id().toString(), user.username(), roles, session.clientId(),
+                session.sessionId().toString());
+        return new TokenResponse(token.token(), BEARER, token.expiresIn(), session.refreshToken(), token.scope());
+    }
+
+    private static AuthException invalidRefreshToken() {
+        return AuthException.invalidGrant("The refresh token is invalid, expired or revoked.");
     }
 
     private TokenResponse clientCredentialsGrant(TokenParameters parameters, ClientCredentials credentials) {

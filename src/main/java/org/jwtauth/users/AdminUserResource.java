@@ -79,4 +79,13 @@ public class AdminUserResource {
     public void delete(@PathParam("id") UUID id) {
         users.deleteUser(id);
     }
+
+    @POST
+    @Path("{id}/logout")
+    @Operation(summary = "End every session of a user and refuse its access tokens")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public void logout(@PathParam("id") UUID id) {
+        users.logoutUser(id);
+    }
 }

@@ -3,6 +3,7 @@ package org.jwtauth.users;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -44,7 +45,17 @@ public class UserResource {
     @Operation(summary = "Change the caller's password")
     @APIResponse(responseCode = "204", description = "Changed")
     public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
-        users.changePassword(callerId(), request.currentPassword(), request.newPassword());
+        users.changePassword(callerId(), callerSessionId(), request.currentPassword(), request.newPassword());
+    }
+
+    private UUID callerSessionId() {
+        Object sid = token.getClaim("sid");
+        String value = sid instanceof JsonString json ? json.getString() : sid == null ? null : sid.toString();
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null; // not one of our sessions: every session of the user ends
+        }
     }
 
     private UUID callerId() {

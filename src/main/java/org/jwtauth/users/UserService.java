@@ -14,6 +14,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jwtauth.common.PageView;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.security.Roles;
+import org.jwtauth.sessions.SessionService;
 
 /** Users: creation under the password policy, credential checks, roles and the enabled flag. */
 @ApplicationScoped
@@ -23,11 +24,13 @@ public class UserService {
     private final UserRepository repository;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
+    private final SessionService sessions;
 
-    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy) {
+    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, SessionService sessions) {
         this.repository = repository;
         this.hasher = hasher;
         this.policy = policy;
+        this.sessions = sessions;
     }
 
     public UserView createUser(String username, String password, Collection<String> roles) {
@@ -102,6 +105,9 @@ public class UserService {
         }
         if (enabled != null) {
             user.enabled = enabled;
+            if (!enabled) {
+                sessions.revokeAllForSubject(id.toString(), "user-disabled");
+            }
         }
         user.updatedAt = Instant.now();
         return UserView.of(user);
@@ -110,9 +116,17 @@ public class UserService {
     public void deleteUser(UUID id) {
         User user = repository.findById(id).orElseThrow(() -> AuthException.notFound("User"));
         repository.delete(user);
+        sessions.revokeAllForSubject(id.toString(), "user-deleted");
     }
 
-    public void changePassword(UUID id, String currentPassword, String newPassword) {
+    /** Ends every session of a user and refuses every access token issued to it so far. */
+    public void logoutUser(UUID id) {
+        repository.findById(id).orElseThrow(() -> AuthException.notFound("User"));
+        sessions.revokeAllForSubject(id.toString(), "admin-logout");
+    }
+
+    /** Changes the password and ends every other session of the user; the caller's own session stays. */
+    public void changePassword(UUID id, UUID callerSessionId, String currentPassword, String newPassword) {
         User user = repository.findById(id).filter(u -> u.enabled).orElseThrow(() -> AuthException.notFound("User"));
         if (!hasher.matches(currentPassword, user.passwordHash)) {
             throw new AuthException(400, "invalid_grant", "The current password is wrong.");
@@ -120,6 +134,7 @@ public class UserService {
         policy.check(newPassword, user.username);
         user.passwordHash = hasher.hash(newPassword);
         user.updatedAt = Instant.now();
+        sessions.revokeOtherSessions(id, callerSessionId, "password-changed");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -32,6 +32,8 @@ public interface AuthConfig {
 
     Password password();
 
+    Sessions sessions();
+
     default String effectiveAudience() {
         return audience().filter(a -> !a.isBlank()).orElse(issuer());
     }
@@ -42,6 +44,10 @@ public interface AuthConfig {
 
         @WithDefault("14D")
         Duration refreshLifetime();
+
+        /** How long the just-rotated refresh token may be presented again as a retry (same answer). */
+        @WithDefault("10S")
+        Duration refreshGracePeriod();
 
         /** Clock skew tolerated on {@code iat} and {@code nbf}. */
         @WithDefault("30S")
@@ -86,6 +92,21 @@ public interface AuthConfig {
     interface Lockout {
         @WithDefault("5")
         int maxFailures();
+    }
+
+    /** Schedules of the session machinery; read by {@code @Scheduled}, declared here with their defaults. */
+    interface Sessions {
+        /** How often each replica reloads revocations from the database (SPEC §5: honoured within 5 s). */
+        @WithDefault("1s")
+        Duration revocationRefreshInterval();
+
+        /** How often expired and revoked sessions, tokens and revocation records are deleted. */
+        @WithDefault("10m")
+        Duration purgeInterval();
+
+        /** How often encrypted retry copies of refresh tokens past the grace window are wiped. */
+        @WithDefault("5s")
+        Duration retrySecretWipeInterval();
     }
 
     interface Password {

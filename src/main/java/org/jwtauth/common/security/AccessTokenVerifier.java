@@ -18,6 +18,7 @@ import org.jose4j.lang.JoseException;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.keys.KeyService;
 import org.jwtauth.keys.SigningKey;
+import org.jwtauth.sessions.RevocationState;
 
 /**
  * Verifies an access token by every rule of SPEC §3 and names the first one it breaks.
@@ -31,10 +32,12 @@ public class AccessTokenVerifier {
 
     private final AuthConfig config;
     private final KeyService keys;
+    private final RevocationState revocations;
 
-    public AccessTokenVerifier(AuthConfig config, KeyService keys) {
+    public AccessTokenVerifier(AuthConfig config, KeyService keys, RevocationState revocations) {
         this.config = config;
         this.keys = keys;
+        this.revocations = revocations;
     }
 
     /** Returns the verified claims or throws {@link TokenRejectedException} with the reason. */
@@ -49,6 +52,7 @@ public class AccessTokenVerifier {
         checkType(jws);
         JwtClaims claims = parseClaims(jws);
         checkClaims(claims);
+        checkNotRevoked(claims);
         return claims;
     }
 
@@ -159,6 +163,19 @@ public class AccessTokenVerifier {
             }
         } catch (MalformedClaimException e) {
             throw new TokenRejectedException("malformed", "The token is malformed: a registered claim has the wrong type.");
+        }
+    }
+
+    // In-memory only (RevocationState): this runs on the event loop for every request.
+    private void checkNotRevoked(JwtClaims claims) throws TokenRejectedException {
+        try {
+            Object sid = claims.getClaimValue("sid");
+            if (revocations.isRevoked(sid == null ? null : sid.toString(), claims.getJwtId(), claims.getSubject(),
+                    claims.getIssuedAt().getValue())) {
+                throw new TokenRejectedException("The token has been revoked.");
+            }
+        } catch (MalformedClaimException e) {
+            throw new TokenRejectedException("The token is malformed: a registered claim has the wrong type.");
         }
     }
 

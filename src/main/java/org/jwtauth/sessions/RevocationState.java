@@ -1,0 +1,109 @@
+package org.jwtauth.sessions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.jwtauth.common.config.AuthConfig;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The in-memory view of every revocation whose access tokens may still be unexpired: revoked
+ * sessions, revoked {@code jti}s and per-subject cut-off times. The token check reads only this
+ * (it runs on the event loop, never a database round trip); a short schedule reloads it from the
+ * database, so a revocation written by another replica is honoured within a few seconds.
+ */
+@ApplicationScoped
+public class RevocationState {
+
+    private static final Logger LOG = Logger.getLogger(RevocationState.class);
+
+    private final SessionRepository repository;
+    private final Duration retention;
+    // value: epoch second after which every token the entry covers has expired
+    private final Map<String, Long> revokedSessions = new ConcurrentHashMap<>();
+    private final Map<String, Long> revokedTokenIds = new ConcurrentHashMap<>();
+    // value: epoch second; tokens of the subject issued before it are revoked
+    private final Map<String, Long> subjectCutoffs = new ConcurrentHashMap<>();
+
+    public RevocationState(SessionRepository repository, AuthConfig config) {
+        this.repository = repository;
+        this.retention = config.token().accessLifetime().plus(config.token().clockLeeway());
+    }
+
+    /**
+     * Whether an access token is revoked.
+     *
+     * @param sessionId its {@code sid}, or null
+     * @param tokenId   its {@code jti}, or null
+     * @param subject   its {@code sub}
+     * @param issuedAt  its {@code iat} in epoch seconds
+     */
+    public boolean isRevoked(String sessionId, String tokenId, String subject, long issuedAt) {
+        if (sessionId != null && revokedSessions.containsKey(sessionId)) {
+            return true;
+        }
+        if (tokenId != null && revokedTokenIds.containsKey(tokenId)) {
+            return true;
+        }
+        Long cutoff = subject == null ? null : subjectCutoffs.get(subject);
+        // iat has whole seconds: a token from the cut-off second itself is left to the session check,
+        // so a user who logs out everywhere can log in again at once
+        return cutoff != null && issuedAt < cutoff;
+    }
+
+    void sessionsRevoked(Collection<UUID> sessionIds, Instant revokedAt) {
+        long until = revokedAt.plus(retention).getEpochSecond();
+        sessionIds.forEach(id -> revokedSessions.merge(id.toString(), until, Math::max));
+    }
+
+    void accessTokenRevoked(String tokenId, Instant expiresAt) {
+        revokedTokenIds.merge(tokenId, expiresAt.getEpochSecond(), Math::max);
+    }
+
+    void subjectRevoked(String subject, Instant revokedBefore) {
+        subjectCutoffs.merge(subject, revokedBefore.getEpochSecond(), Math::max);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        reload();
+    }
+
+    @Scheduled(every = "${auth.sessions.revocation-refresh-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reload() {
+        Instant now = Instant.now();
+        Instant horizon = now.minus(retention);
+        QuarkusTransaction.requiringNew().run(() -> {
+            repository.findRevokedSessionsSince(horizon)
+                    .forEach(row -> sessionsRevoked(List.of((UUID) row[0]), (Instant) row[1]));
+            repository.findRevokedAccessTokens(now)
+                    .forEach(row -> accessTokenRevoked((String) row[0], (Instant) row[1]));
+            repository.findSubjectRevocationsSince(horizon)
+                    .forEach(row -> subjectRevoked((String) row[0], (Instant) row[1]));
+        });
+        evictExpired(now);
+    }
+
+    // Revocations are never undone: entries leave only once every token they cover has expired.
+    private void evictExpired(Instant now) {
+        long second = now.getEpochSecond();
+        revokedSessions.values().removeIf(until -> until < second);
+        revokedTokenIds.values().removeIf(until -> until < second);
+        long horizon = now.minus(retention).getEpochSecond();
+        subjectCutoffs.values().removeIf(cutoff -> cutoff < horizon);
+        LOG.tracef("Revocation state: %d sessions, %d tokens, %d subjects",
+                revokedSessions.size(), revokedTokenIds.size(), subjectCutoffs.size());
+    }
+}

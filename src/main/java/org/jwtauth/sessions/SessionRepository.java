@@ -1,0 +1,123 @@
+package org.jwtauth.sessions;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.jwtauth.storage.Database;
+
+/** Named queries on sessions, their refresh tokens and the revocation tables. */
+@ApplicationScoped
+public class SessionRepository {
+
+    private final Database db;
+
+    SessionRepository(Database db) {
+        this.db = db;
+    }
+
+    void persist(Object entity) {
+        db.session().persist(entity);
+    }
+
+    /** The session a refresh token belongs to, without loading (and caching) the session itself. */
+    Optional<UUID> findSessionIdByTokenHash(String tokenHash) {
+        return db.session().createSelectionQuery("select sessionId from RefreshToken where tokenHash = :hash", UUID.class)
+                .setParameter("hash", tokenHash)
+                .uniqueResultOptional();
+    }
+
+    Optional<RefreshToken> findToken(String tokenHash) {
+        return Optional.ofNullable(db.session().find(RefreshToken.class, tokenHash));
+    }
+
+    Optional<Session> findSession(UUID id) {
+        return Optional.ofNullable(db.session().find(Session.class, id));
+    }
+
+    /** Reads the session under a row lock (SELECT ... FOR UPDATE): refreshes of one session run one at a time. */
+    Optional<Session> lockSession(UUID id) {
+        return Optional.ofNullable(db.session().find(Session.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    List<UUID> findLiveSessionIds(UUID userId) {
+        return db.session().createSelectionQuery(
+                        "select id from Session where userId = :user and revokedAt is null", UUID.class)
+                .setParameter("user", userId)
+                .getResultList();
+    }
+
+    int revokeSessions(List<UUID> ids, Instant now, String reason) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.session().createMutationQuery("update Session set revokedAt = :now, revokeReason = :reason, "
+                        + "currentSealed = null where id in :ids and revokedAt is null")
+                .setParameter("now", now)
+                .setParameter("reason", reason)
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    /** Sessions revoked after the horizon: their access tokens may still be unexpired. */
+    List<Object[]> findRevokedSessionsSince(Instant horizon) {
+        return db.session().createSelectionQuery(
+                        "select id, revokedAt from Session where revokedAt > :horizon", Object[].class)
+                .setParameter("horizon", horizon)
+                .getResultList();
+    }
+
+    List<Object[]> findRevokedAccessTokens(Instant now) {
+        return db.session().createSelectionQuery(
+                        "select jti, max(expiresAt) from RevokedAccessToken where expiresAt > :now group by jti", Object[].class)
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    List<Object[]> findSubjectRevocationsSince(Instant horizon) {
+        return db.session().createSelectionQuery("select subject, max(revokedBefore) from SubjectRevocation "
+                        + "where revokedBefore > :horizon group by subject", Object[].class)
+                .setParameter("horizon", horizon)
+                .getResultList();
+    }
+
+    /** Forgets the encrypted live token of sessions whose grace window has passed. */
+    int wipeRetrySecrets(Instant rotatedBefore) {
+        return db.session().createMutationQuery(
+                        "update Session set currentSealed = null where currentSealed is not null and rotatedAt < :before")
+                .setParameter("before", rotatedBefore)
+                .executeUpdate();
+    }
+
+    int deleteExpiredTokens(Instant now) {
+        return db.session().createMutationQuery("delete from RefreshToken where expiresAt < :now")
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** Deletes sessions that are expired, or revoked before the horizon (their access tokens have expired). */
+    int deleteEndedSessions(Instant now, Instant revokedHorizon) {
+        // refresh_tokens rows go with their session (ON DELETE CASCADE)
+        return db.session().createMutationQuery(
+                        "delete from Session where (revokedAt is null and expiresAt < :now) or revokedAt < :horizon")
+                .setParameter("now", now)
+                .setParameter("horizon", revokedHorizon)
+                .executeUpdate();
+    }
+
+    int deleteExpiredAccessTokenRevocations(Instant now) {
+        return db.session().createMutationQuery("delete from RevokedAccessToken where expiresAt < :now")
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    int deleteSubjectRevocationsBefore(Instant horizon) {
+        return db.session().createMutationQuery("delete from SubjectRevocation where revokedBefore < :horizon")
+                .setParameter("horizon", horizon)
+                .executeUpdate();
+    }
+}

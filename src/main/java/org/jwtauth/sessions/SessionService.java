@@ -1,0 +1,242 @@
+package org.jwtauth.sessions;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.jboss.logging.Logger;
+import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.error.AuthException;
+import org.jwtauth.common.metrics.AuthMetrics;
+import org.jwtauth.keys.MasterKey;
+
+
+/**
+ * Login sessions (SPEC §2, §5): starts them with a refresh token, rotates it on every use with a
+ * grace window for retries, treats other reuse as theft, and revokes sessions and access tokens.
+ */
+@ApplicationScoped
+@Transactional
+public class SessionService {
+
+    private static final Logger LOG = Logger.getLogger(SessionService.class);
+
+    private final SessionRepository repository;
+    private final RevocationState revocations;
+    private final MasterKey masterKey;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Duration refreshLifetime;
+    private final Duration gracePeriod;
+    private final AuthMetrics metrics;
+
+    public SessionService(SessionRepository repository, RevocationState revocations, MasterKey masterKey,
+            TransactionSynchronizationRegistry transactions, AuthConfig config, AuthMetrics metrics) {
+        this.repository = repository;
+        this.revocations = revocations;
+        this.masterKey = masterKey;
+        this.transactions = transactions;
+        this.refreshLifetime = config.token().refreshLifetime();
+        this.gracePeriod = config.token().refreshGracePeriod();
+        this.metrics = metrics;
+    }
+
+    /** Starts a session for a successful login and returns its first refresh token. */
+    public SessionGrant startSession(UUID userId, String clientId, String scope) {
+        Instant now = Instant.now();
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.userId = userId;
+        session.clientId = clientId;
+        session.scope = scope;
+        session.createdAt = now;
+        String token = RefreshTokens.generate();
+        RefreshToken row = rotateTo(session, token, now);
+        session.currentSealed = null; // nothing to retry yet
+        repository.persist(session);
+        repository.persist(row);
+        return grant(session, token, now);
+    }
+
+    /**
+     * The session behind any refresh token it ever issued, live or not: what a refresh would grant,
+     * used to check a requested scope before anything is rotated. Empty for an unknown token.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SessionGrant> findSessionOf(String refreshToken) {
+        if (!RefreshTokens.isPlausible(refreshToken)) {
+            return Optional.empty();
+        }
+        return repository.findSessionIdByTokenHash(RefreshTokens.hash(refreshToken))
+                .flatMap(repository::findSession)
+                .map(s -> grant(s, null, null));
+    }
+
+    /**
+     * Exchanges a refresh token for its successor. The session row is locked, so concurrent
+     * refreshes with one token run one after the other: the first rotates, the others are retries
+     * inside the grace window and get the same successor. Reuse outside the window, or of any older
+     * token, revokes the whole session; that revocation is committed although the call fails.
+     */
+    @Transactional(dontRollbackOn = AuthException.class)
+    public SessionGrant refresh(String refreshToken, String clientId) {
+        if (!RefreshTokens.isPlausible(refreshToken)) {
+            throw invalidRefreshToken();
+        }
+        String hash = RefreshTokens.hash(refreshToken);
+        UUID sessionId = repository.findSessionIdByTokenHash(hash).orElseThrow(SessionService::invalidRefreshToken);
+        Session session = repository.lockSession(sessionId).orElseThrow(SessionService::invalidRefreshToken);
+        Instant now = Instant.now();
+        if (!session.isActiveAt(now)) {
+            throw invalidRefreshToken();
+        }
+        if (!Objects.equals(session.clientId, clientId)) {
+            throw AuthException.invalidGrant("The refresh token was issued to another client.");
+        }
+        if (hash.equals(session.currentHash)) {
+            String successor = RefreshTokens.generate();
+            repository.persist(rotateTo(session, successor, now));
+            return grant(session, successor, now);
+        }
+        if (isRetryWithinGrace(session, hash, now)) {
+            String successor = new String(masterKey.decrypt(session.currentSealed, sealLabel(session)), StandardCharsets.UTF_8);
+            return grant(session, successor, session.rotatedAt);
+        }
+        revoke(List.of(session.id), now, "refresh-token-reuse");
+        metrics.refreshReuseDetected();
+        LOG.warnf("Refresh token reuse detected: session %s of user %s revoked", session.id, session.userId);
+        throw AuthException.invalidGrant("The refresh token was already used; the session has been revoked.");
+    }
+
+    private boolean isRetryWithinGrace(Session session, String hash, Instant now) {
+        return hash.equals(session.previousHash)
+                && session.currentSealed != null
+                && session.rotatedAt != null
+                && !now.isAfter(session.rotatedAt.plus(gracePeriod));
+    }
+
+    /** The live refresh token's session, for introspection; empty when unknown, rotated, expired or revoked. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SessionGrant> findLiveRefreshToken(String refreshToken) {
+        if (!RefreshTokens.isPlausible(refreshToken)) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        String hash = RefreshTokens.hash(refreshToken);
+        return repository.findToken(hash).flatMap(token -> repository.findSession(token.sessionId)
+                .filter(s -> s.isActiveAt(now) && hash.equals(s.currentHash))
+                .map(s -> new SessionGrant(s.id, s.userId, s.clientId, s.scope, null, token.issuedAt, token.expiresAt)));
+    }
+
+    /** RFC 7009: revokes the session of any refresh token it issued; unknown tokens are ignored. */
+    public void revokeByRefreshToken(String refreshToken) {
+        findSessionOf(refreshToken).ifPresent(s -> revoke(List.of(s.sessionId()), Instant.now(), "revoked"));
+    }
+
+    /** Ends one session: its refresh token and every access token carrying its id. */
+    public void revokeSession(UUID sessionId, String reason) {
+        revoke(List.of(sessionId), Instant.now(), reason);
+    }
+
+    /** Ends every session of a user except one (a password change keeps the caller's own session). */
+    public void revokeOtherSessions(UUID userId, UUID keptSessionId, String reason) {
+        List<UUID> others = repository.findLiveSessionIds(userId).stream()
+                .filter(id -> !id.equals(keptSessionId))
+                .toList();
+        revoke(others, Instant.now(), reason);
+    }
+
+    /**
+     * Ends every session of a subject (a user id or a client id) and revokes every access token
+     * issued to it until now, including tokens of a login that races with this call.
+     */
+    public void revokeAllForSubject(String subject, String reason) {
+        Instant now = Instant.now();
+        userIdOf(subject).ifPresent(userId -> revoke(repository.findLiveSessionIds(userId), now, reason));
+        SubjectRevocation revocation = new SubjectRevocation();
+        revocation.id = UUID.randomUUID();
+        revocation.subject = subject;
+        revocation.revokedBefore = now;
+        repository.persist(revocation);
+        afterCommit(() -> revocations.subjectRevoked(subject, now));
+        LOG.infof("Revoked all tokens of %s (%s)", subject, reason);
+    }
+
+    /** Revokes a single access token by its {@code jti} until it expires. */
+    public void revokeAccessToken(String jti, Instant expiresAt) {
+        RevokedAccessToken revoked = new RevokedAccessToken();
+        revoked.id = UUID.randomUUID();
+        revoked.jti = jti;
+        revoked.expiresAt = expiresAt;
+        repository.persist(revoked);
+        afterCommit(() -> revocations.accessTokenRevoked(jti, expiresAt));
+    }
+
+    private void revoke(List<UUID> sessionIds, Instant now, String reason) {
+        if (repository.revokeSessions(sessionIds, now, reason) > 0) {
+            LOG.infof("Revoked %d session(s) (%s)", sessionIds.size(), reason);
+        }
+        afterCommit(() -> revocations.sessionsRevoked(sessionIds, now));
+    }
+
+    /** Makes the token the session's live one; the former live token becomes the direct predecessor. */
+    private RefreshToken rotateTo(Session session, String token, Instant now) {
+        RefreshToken row = new RefreshToken();
+        row.tokenHash = RefreshTokens.hash(token);
+        row.sessionId = session.id;
+        row.issuedAt = now;
+        row.expiresAt = now.plus(refreshLifetime);
+        session.previousHash = session.currentHash;
+        session.currentHash = row.tokenHash;
+        session.rotatedAt = session.previousHash == null ? null : now;
+        session.expiresAt = row.expiresAt;
+        session.currentSealed = masterKey.encrypt(token.getBytes(StandardCharsets.UTF_8), sealLabel(session));
+        return row;
+    }
+
+    private static String sealLabel(Session session) {
+        return "refresh-token:" + session.id + ":" + session.currentHash;
+    }
+
+    private static SessionGrant grant(Session session, String token, Instant issuedAt) {
+        return new SessionGrant(session.id, session.userId, session.clientId, session.scope, token,
+                issuedAt, session.expiresAt);
+    }
+
+    /** Local revocations apply at once on this instance, but only once they are durable. */
+    private void afterCommit(Runnable action) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+
+    private static Optional<UUID> userIdOf(String subject) {
+        try {
+            return Optional.of(UUID.fromString(subject));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a service client: it has no sessions
+        }
+    }
+
+    private static AuthException invalidRefreshToken() {
+        return AuthException.invalidGrant("The refresh token is invalid, expired or revoked.");
+    }
+}
