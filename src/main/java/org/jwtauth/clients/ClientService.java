@@ -2,7 +2,6 @@ package org.jwtauth.clients;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +33,7 @@ public class ClientService {
         client.clientId = clientId == null ? UUID.randomUUID().toString() : clientId;
         String secret = secrets.generate();
         client.secretHash = secrets.hash(secret);
-        client.roles = validRoles(roles);
+        client.roles = Roles.requireValid(roles);
         client.createdAt = Instant.now();
         if (repository.findById(client.clientId).isPresent()) {
             throw AuthException.clientExists();
@@ -69,16 +68,5 @@ public class ClientService {
     public void deleteClient(String clientId) {
         Client client = repository.findById(clientId).orElseThrow(() -> AuthException.notFound("Client"));
         repository.delete(client);
-    }
-
-    private static Set<String> validRoles(Collection<String> roles) {
-        Set<String> valid = new HashSet<>();
-        for (String role : roles) {
-            if (role == null || !Roles.VALID_NAME.matcher(role).matches()) {
-                throw AuthException.invalidRequest("Role names are 1 to 64 of a-z 0-9 _ -.");
-            }
-            valid.add(role);
-        }
-        return valid;
     }
 }

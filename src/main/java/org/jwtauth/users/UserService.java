@@ -2,7 +2,6 @@ package org.jwtauth.users;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,7 +40,7 @@ public class UserService {
         user.usernameKey = UserRepository.key(username);
         user.passwordHash = hasher.hash(password);
         user.enabled = true;
-        user.roles = validRoles(roles == null ? Set.of(Roles.USER) : roles);
+        user.roles = Roles.requireValid(roles == null ? Set.of(Roles.USER) : roles);
         user.createdAt = Instant.now();
         user.updatedAt = user.createdAt;
         if (repository.findByUsername(username).isPresent()) {
@@ -101,7 +100,7 @@ public class UserService {
         User user = repository.findById(id).orElseThrow(() -> AuthException.notFound("User"));
         if (roles != null) {
             user.roles.clear();
-            user.roles.addAll(validRoles(roles));
+            user.roles.addAll(Roles.requireValid(roles));
         }
         if (enabled != null) {
             user.enabled = enabled;
@@ -140,16 +139,5 @@ public class UserService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public long countUsers() {
         return repository.countAll();
-    }
-
-    private static Set<String> validRoles(Collection<String> roles) {
-        Set<String> valid = new HashSet<>();
-        for (String role : roles) {
-            if (role == null || !Roles.VALID_NAME.matcher(role).matches()) {
-                throw AuthException.invalidRequest("Role names are 1 to 64 of a-z 0-9 _ -.");
-            }
-            valid.add(role);
-        }
-        return valid;
     }
 }

@@ -1,6 +1,11 @@
 package org.jwtauth.common.security;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.jwtauth.common.error.AuthException;
 
 /** Role names the service itself relies on. */
 public final class Roles {
@@ -12,5 +17,17 @@ public final class Roles {
     public static final Pattern VALID_NAME = Pattern.compile("[a-z0-9_-]{1,64}");
 
     private Roles() {
+    }
+
+    /** The given role names as a set; any invalid name is a 400 {@code invalid_request}. */
+    public static Set<String> requireValid(Collection<String> roles) {
+        Set<String> valid = new HashSet<>();
+        for (String role : roles) {
+            if (role == null || !VALID_NAME.matcher(role).matches()) {
+                throw AuthException.invalidRequest("Role names are 1 to 64 of a-z 0-9 _ -.");
+            }
+            valid.add(role);
+        }
+        return valid;
     }
 }
