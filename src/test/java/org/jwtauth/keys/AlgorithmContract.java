@@ -81,8 +81,8 @@ abstract class AlgorithmContract {
         assertEquals(algorithm(), current.get("alg"));
         assertEquals("sig", current.get("use"));
         assertEquals(expectedKeyType(), current.get("kty"));
+        // keys of an algorithm used before (other test profiles share the database) may still be published
         for (Map<String, Object> key : published) {
-            assertEquals(algorithm(), key.get("alg"));
             assertTrue(key.keySet().stream().noneMatch(PRIVATE_MEMBERS::contains), "private member in " + key.keySet());
         }
     }

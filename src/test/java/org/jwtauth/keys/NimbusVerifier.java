@@ -26,9 +26,9 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWEDecryptionKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -60,8 +60,9 @@ final class NimbusVerifier {
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(TestTokens.ISSUER,
                 new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).build(), Set.of("exp", "iat", "sub", "jti")));
         if (algorithm.equals("HS256")) {
-            byte[] secret = test.keys.currentSigningKey().signingKey().getEncoded();
-            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(alg, new ImmutableSecret<>(secret)));
+            SigningKey key = test.keys.currentSigningKey();
+            JWK secret = new OctetSequenceKey.Builder(key.signingKey().getEncoded()).keyID(key.kid()).build();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(alg, new ImmutableJWKSet<>(new JWKSet(secret))));
         } else if (algorithm.equals("EdDSA")) {
             JWKSet set = JWKSet.parse(jwksJson);
             processor.setJWSKeySelector((header, context) -> List.of(ed25519Key(set.getKeyByKeyId(header.getKeyID()))));
