@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -103,7 +104,7 @@ public class KeyService {
                 .orElseThrow(() -> new IllegalStateException("No active signing key"));
     }
 
-    private java.util.stream.Stream<SigningKey> signingCandidates() {
+    private Stream<SigningKey> signingCandidates() {
         return keysByKid.values().stream().filter(k -> k.canSign() && k.algorithm().equals(config.keys().algorithm()));
     }
 
