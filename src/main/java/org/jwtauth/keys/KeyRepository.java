@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jwtauth.storage.Database;
 
-/** Queries on managed signing keys. */
+/** Queries on managed keys. */
 @ApplicationScoped
 public class KeyRepository {
 
@@ -16,8 +16,10 @@ public class KeyRepository {
         this.db = db;
     }
 
-    List<SigningKeyEntity> listAll() {
-        return db.session().createSelectionQuery("from SigningKeyEntity order by activatesAt", SigningKeyEntity.class)
+    List<SigningKeyEntity> listByUse(String use) {
+        return db.session()
+                .createSelectionQuery("from SigningKeyEntity where keyUse = :use order by activatesAt", SigningKeyEntity.class)
+                .setParameter("use", use)
                 .getResultList();
     }
 
@@ -25,7 +27,11 @@ public class KeyRepository {
         db.session().persist(key);
     }
 
-    /** Serialises key creation across replicas: blocks until no other transaction holds the lock row. */
+    void delete(SigningKeyEntity key) {
+        db.session().remove(key);
+    }
+
+    /** Serialises key changes across replicas: blocks until no other transaction holds the lock row. */
     void lockKeyGeneration() {
         db.session().createNativeQuery("SELECT id FROM key_generation_lock WHERE id = 1 FOR UPDATE", Integer.class)
                 .getSingleResult();

@@ -1,35 +1,33 @@
 package org.jwtauth.keys;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.lang.JoseException;
 import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.error.AuthException;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Holds the managed signing keys in memory: picks the current signing key and finds verification
- * keys by {@code kid}. Keys live in the database so every replica signs with the same one.
+ * Holds the signing keys in memory: picks the current signing key and finds verification keys by
+ * {@code kid}. Keys come from the database (managed, rotated on a schedule), from files, or from
+ * the HS256 secret; every replica re-reads them each {@code auth.keys.refresh-interval}.
  */
 @ApplicationScoped
 public class KeyService {
@@ -37,122 +35,155 @@ public class KeyService {
     private static final Logger LOG = Logger.getLogger(KeyService.class);
 
     private final AuthConfig config;
-    private final KeyRepository repository;
-    private final MasterKey masterKey;
+    private final ManagedKeys managed;
+    private final Counter rotations;
+    private final Counter unknownKidReloads;
+    private final long reloadIntervalNanos;
+    private final AtomicLong lastReloadRequest;
+    private volatile KeySettings.Source source;
     private volatile Map<String, SigningKey> keysByKid = Map.of();
 
-    public KeyService(AuthConfig config, KeyRepository repository, MasterKey masterKey) {
+    public KeyService(AuthConfig config, ManagedKeys managed, MeterRegistry registry) {
         this.config = config;
-        this.repository = repository;
-        this.masterKey = masterKey;
+        this.managed = managed;
+        this.rotations = registry.counter("auth.key.rotations");
+        this.unknownKidReloads = registry.counter("auth.key.reloads", "trigger", "unknown_kid");
+        this.reloadIntervalNanos = config.keys().unknownKidReloadInterval().toNanos();
+        this.lastReloadRequest = new AtomicLong(System.nanoTime() - reloadIntervalNanos);
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!KeyAlgorithms.ASYMMETRIC.contains(config.keys().algorithm())) {
-            throw new IllegalStateException("auth.keys.algorithm=" + config.keys().algorithm()
-                    + " is not supported; use one of " + KeyAlgorithms.ASYMMETRIC);
-        }
-        QuarkusTransaction.requiringNew().run(this::ensureSigningKey);
-        reload();
+        start();
     }
 
-    /** Replicas pick up keys created elsewhere without a restart. */
-    @Scheduled(every = "${auth.keys.refresh-interval:15s}", delayed = "15s",
+    /** Validates the settings and loads the keys, creating the first managed ones if there are none. */
+    void start() {
+        source = KeySettings.validate(config);
+        if (source == KeySettings.Source.MANAGED) {
+            managed.maintain();
+        }
+        reload();
+        if (!hasSigningKey()) {
+            throw new IllegalStateException("No signing key for auth.keys.algorithm=" + config.keys().algorithm());
+        }
+        LOG.infof("Signing with %s key %s (%s keys)", config.keys().algorithm(), currentSigningKey().kid(),
+                source.name().toLowerCase());
+    }
+
+    /** Runs the rotation schedule and picks up keys created or rotated by other replicas. */
+    @Scheduled(every = "${auth.keys.refresh-interval:15s}", delayed = "${auth.keys.refresh-interval:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        QuarkusTransaction.requiringNew().run(this::reload);
-    }
-
-    private void ensureSigningKey() {
-        repository.lockKeyGeneration();
-        Instant now = Instant.now();
-        boolean hasActive = repository.listAll().stream()
-                .anyMatch(k -> k.algorithm.equals(config.keys().algorithm()) && isActive(k, now));
-        if (!hasActive) {
-            repository.persist(newKey(config.keys().algorithm(), now));
-        }
-    }
-
-    private static boolean isActive(SigningKeyEntity key, Instant now) {
-        return !key.activatesAt.isAfter(now) && (key.retiresAt == null || key.retiresAt.isAfter(now));
-    }
-
-    private SigningKeyEntity newKey(String algorithm, Instant now) {
-        KeyPair pair = KeyAlgorithms.generate(algorithm);
         try {
-            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(pair.getPublic());
-            String kid = jwk.calculateBase64urlEncodedThumbprint("SHA-256");
-            jwk.setKeyId(kid);
-            jwk.setAlgorithm(algorithm);
-            jwk.setUse("sig");
-            SigningKeyEntity entity = new SigningKeyEntity();
-            entity.kid = kid;
-            entity.algorithm = algorithm;
-            entity.publicJwk = jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-            entity.privateKey = masterKey.encrypt(pair.getPrivate().getEncoded(), kid);
-            entity.createdAt = now;
-            entity.activatesAt = now;
-            LOG.infof("Generated %s signing key %s", algorithm, kid);
-            return entity;
-        } catch (JoseException e) {
-            throw new IllegalStateException("Cannot describe the new key as a JWK", e);
+            if (source == KeySettings.Source.MANAGED) {
+                rotations.increment(managed.maintain().size());
+            }
+            reload();
+        } catch (RuntimeException e) {
+            // keep signing with the keys in memory; the next run tries again
+            LOG.warnf("Could not refresh the signing keys: %s", e.getMessage());
         }
     }
 
-    private void reload() {
-        Map<String, SigningKey> previous = keysByKid;
-        Map<String, SigningKey> loaded = new HashMap<>();
-        for (SigningKeyEntity entity : repository.listAll()) {
-            SigningKey known = previous.get(entity.kid);
-            loaded.put(entity.kid, known != null && sameDates(known, entity) ? known : toSigningKey(entity));
-        }
-        keysByKid = Map.copyOf(loaded);
-    }
-
-    private static boolean sameDates(SigningKey key, SigningKeyEntity entity) {
-        return key.activatesAt().equals(entity.activatesAt) && Objects.equals(key.retiresAt(), entity.retiresAt);
-    }
-
-    private SigningKey toSigningKey(SigningKeyEntity entity) {
-        try {
-            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(entity.publicJwk);
-            byte[] der = masterKey.decrypt(entity.privateKey, entity.kid);
-            PrivateKey privateKey = KeyFactory.getInstance(KeyAlgorithms.keyFactoryAlgorithm(entity.algorithm))
-                    .generatePrivate(new PKCS8EncodedKeySpec(der));
-            return new SigningKey(entity.kid, entity.algorithm, jwk, privateKey,
-                    entity.createdAt, entity.activatesAt, entity.retiresAt);
-        } catch (JoseException | GeneralSecurityException e) {
-            throw new IllegalStateException("Stored key " + entity.kid + " cannot be read", e);
-        }
+    void reload() {
+        List<SigningKey> loaded = switch (source) {
+            case MANAGED -> managed.load(keysByKid);
+            case FILES -> KeyFiles.load(config.keys().files().orElseThrow(), config.keys().algorithm());
+            case SECRET -> List.of(HmacSecret.load(config.keys().hmacSecret().orElseThrow(), Instant.now()));
+        };
+        keysByKid = loaded.stream().collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity()));
     }
 
     /** The key that signs new tokens: the most recently activated key of the configured algorithm. */
     public SigningKey currentSigningKey() {
         Instant now = Instant.now();
-        return keysByKid.values().stream()
-                .filter(k -> k.algorithm().equals(config.keys().algorithm()) && k.isActiveAt(now))
-                .max(Comparator.comparing(SigningKey::activatesAt))
+        Comparator<SigningKey> newest = Comparator.comparing(SigningKey::activatesAt);
+        Optional<SigningKey> active = signingCandidates().filter(k -> k.isActiveAt(now)).max(newest);
+        // keys in memory may lag a rotation made elsewhere: the newest activated key is still published
+        return active.or(() -> signingCandidates().filter(k -> !k.activatesAt().isAfter(now)).max(newest))
                 .orElseThrow(() -> new IllegalStateException("No active signing key"));
+    }
+
+    private Stream<SigningKey> signingCandidates() {
+        return keysByKid.values().stream().filter(k -> k.canSign() && k.algorithm().equals(config.keys().algorithm()));
     }
 
     public boolean hasSigningKey() {
         Instant now = Instant.now();
-        return keysByKid.values().stream().anyMatch(k -> k.algorithm().equals(config.keys().algorithm()) && k.isActiveAt(now));
+        return signingCandidates().anyMatch(k -> k.isActiveAt(now));
     }
 
+    /**
+     * The key with this {@code kid} while it is published. An unknown kid may be a key another replica
+     * just made: it starts one reload on a worker thread (at most one per
+     * {@code auth.keys.unknown-kid-reload-interval}), and this token is refused, so a flood of forged
+     * kids never reaches the database more often than that and the event loop never waits for it.
+     */
     public Optional<SigningKey> findVerificationKey(String kid) {
-        return Optional.ofNullable(keysByKid.get(kid));
+        SigningKey key = keysByKid.get(kid);
+        if (key == null) {
+            requestReload();
+            return Optional.empty();
+        }
+        return key.isPublishedAt(Instant.now()) ? Optional.of(key) : Optional.empty();
     }
 
-    /** Algorithms a token may carry: only the configured one, never {@code none} or HMAC. */
+    private void requestReload() {
+        long now = System.nanoTime();
+        long last = lastReloadRequest.get();
+        if (source == KeySettings.Source.SECRET || now - last < reloadIntervalNanos
+                || !lastReloadRequest.compareAndSet(last, now)) {
+            return;
+        }
+        unknownKidReloads.increment();
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                reload();
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not reload the signing keys: %s", e.getMessage());
+            }
+        });
+    }
+
+    /** How many reloads unknown kids have caused since start. */
+    long unknownKidReloadCount() {
+        return (long) unknownKidReloads.count();
+    }
+
+    /** Algorithms a token may carry: only the configured one, never {@code none}, never HMAC with key pairs. */
     public Set<String> verificationAlgorithms() {
         return Set.of(config.keys().algorithm());
     }
 
-    /** Every key that may have signed a still-valid token. */
+    /** Every public key that may have signed a still-valid token (none for HS256). */
     public List<SigningKey> publishedKeys() {
+        Instant now = Instant.now();
         return keysByKid.values().stream()
+                .filter(k -> k.publicJwk() != null && k.isPublishedAt(now))
                 .sorted(Comparator.comparing(SigningKey::activatesAt))
                 .toList();
+    }
+
+    /** Every key the service holds, with its state; never a private part. */
+    public List<KeyView> listKeys() {
+        Instant now = Instant.now();
+        return keysByKid.values().stream()
+                .sorted(Comparator.comparing(SigningKey::activatesAt).thenComparing(SigningKey::kid))
+                .map(k -> KeyView.of(k, now))
+                .toList();
+    }
+
+    /** Promotes the next key to current at once and publishes a fresh next key (managed keys only). */
+    public List<KeyView> rotate() {
+        if (source != KeySettings.Source.MANAGED) {
+            String setting = source == KeySettings.Source.FILES ? KeyFiles.SETTING : HmacSecret.SETTING;
+            throw new AuthException(409, "conflict", "Keys come from " + setting
+                    + "; rotate them by changing that setting, not through the API.");
+        }
+        managed.promoteNext();
+        rotations.increment();
+        reload();
+        LOG.infof("Signing keys rotated on request: now signing with %s", currentSigningKey().kid());
+        return listKeys();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -15,14 +16,20 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.jwtauth.common.config.AuthConfig;
 
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+
 /**
  * The AES-256 master key that encrypts managed private keys at rest (AES-GCM, key id as
- * associated data) and from which the client-secret hashing key is derived.
+ * associated data) and from which the client-secret hashing key is derived. Created at start-up, so
+ * a production deployment without a configured master key fails at once with a clear message.
  */
+@Startup
 @ApplicationScoped
 public class MasterKey {
 
@@ -33,19 +40,44 @@ public class MasterKey {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
+    static final String DEV_FILE = "data/master.key";
+
+    @Inject
     public MasterKey(AuthConfig config) {
-        this.key = new SecretKeySpec(load(config), "AES");
+        this(config.keys().masterKey(), config.keys().masterKeyFile(), LaunchMode.current() == LaunchMode.NORMAL);
     }
 
-    private static byte[] load(AuthConfig config) {
-        if (config.keys().masterKey().isPresent()) {
-            return decode(config.keys().masterKey().get(), "auth.keys.master-key");
+    MasterKey(Optional<String> configured, Optional<String> file, boolean production) {
+        this.key = new SecretKeySpec(load(configured, file, production), "AES");
+    }
+
+    private static byte[] load(Optional<String> configured, Optional<String> file, boolean production) {
+        if (configured.isPresent() && !configured.get().isBlank()) {
+            return decode(configured.get(), "auth.keys.master-key");
         }
-        Path file = Path.of(config.keys().masterKeyFile());
+        if (file.isPresent()) {
+            return readFile(Path.of(file.get()), "auth.keys.master-key-file");
+        }
+        if (production) {
+            // a key generated on one replica's disk would differ on the next one and vanish with the pod
+            throw new IllegalStateException("No master key configured: set auth.keys.master-key (env AUTH_KEYS_MASTER_KEY, "
+                    + "base64 of 32 random bytes, e.g. `openssl rand -base64 32`, the same on every replica) "
+                    + "or auth.keys.master-key-file. A generated key is only kept under ./data in dev and test.");
+        }
+        Path devFile = Path.of(DEV_FILE);
+        return Files.exists(devFile) ? readFile(devFile, devFile.toString()) : generate(devFile);
+    }
+
+    private static byte[] readFile(Path file, String setting) {
         try {
-            if (Files.exists(file)) {
-                return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
-            }
+            return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), setting + " (" + file + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the master key file " + file + " (" + setting + ")", e);
+        }
+    }
+
+    private static byte[] generate(Path file) {
+        try {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             if (file.getParent() != null) {
@@ -53,11 +85,11 @@ public class MasterKey {
             }
             Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
             restrictToOwner(file);
-            LOG.warnf("No auth.keys.master-key configured: generated one in %s. Set auth.keys.master-key "
-                    + "(the same on every replica) for production.", file);
+            LOG.warnf("No auth.keys.master-key configured: generated one in %s (dev and test only). "
+                    + "Production requires auth.keys.master-key, the same on every replica.", file);
             return fresh;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read or create the master key file " + file
+            throw new IllegalStateException("Cannot create the master key file " + file
                     + " (set auth.keys.master-key or auth.keys.master-key-file)", e);
         }
     }

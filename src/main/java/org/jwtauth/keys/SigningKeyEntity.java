@@ -12,11 +12,18 @@ import jakarta.persistence.Table;
 @Table(name = "signing_keys")
 public class SigningKeyEntity {
 
+    static final String SIGNING = "sig";
+    static final String ENCRYPTION = "enc";
+
     @Id
     public String kid;
 
     @Column(nullable = false)
     public String algorithm;
+
+    /** {@code sig} for signing keys, {@code enc} for the key that decrypts nested tokens. */
+    @Column(name = "key_use", nullable = false)
+    public String keyUse = SIGNING;
 
     @Column(name = "public_jwk", nullable = false)
     public String publicJwk;

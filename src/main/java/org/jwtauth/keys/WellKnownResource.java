@@ -21,8 +21,6 @@ import org.jwtauth.common.config.AuthConfig;
 @Produces(MediaType.APPLICATION_JSON)
 public class WellKnownResource {
 
-    static final int JWKS_MAX_AGE_SECONDS = 300;
-
     private final KeyService keys;
     private final AuthConfig config;
 
@@ -39,7 +37,8 @@ public class WellKnownResource {
                 .map(k -> k.publicJwk().toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))
                 .toList();
         return Response.ok(Map.of("keys", jwks))
-                .header("Cache-Control", "public, max-age=" + JWKS_MAX_AGE_SECONDS)
+                // shorter than the next key's lead time, so a cached set always holds the key that signs next
+                .header("Cache-Control", "public, max-age=" + config.keys().jwksMaxAge().toSeconds())
                 .build();
     }
 

@@ -9,12 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.keys.KeyService;
 import org.jwtauth.keys.SigningKey;
+import org.jwtauth.keys.TokenEncryption;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
-/** Signs access tokens (RFC 9068 profile) with the current managed key through SmallRye JWT Build. */
+/**
+ * Signs access tokens (RFC 9068 profile) with the current key through SmallRye JWT Build and, when
+ * {@code auth.token.encryption.enabled}, wraps them in a JWE (nested token).
+ */
 @ApplicationScoped
 public class AccessTokenIssuer {
 
@@ -22,10 +26,12 @@ public class AccessTokenIssuer {
 
     private final AuthConfig config;
     private final KeyService keys;
+    private final TokenEncryption encryption;
 
-    public AccessTokenIssuer(AuthConfig config, KeyService keys) {
+    public AccessTokenIssuer(AuthConfig config, KeyService keys, TokenEncryption encryption) {
         this.config = config;
         this.keys = keys;
+        this.encryption = encryption;
     }
 
     /**
@@ -56,11 +62,13 @@ public class AccessTokenIssuer {
             claims.claim("sid", sessionId);
         }
         SigningKey key = keys.currentSigningKey();
-        String token = claims.jws()
+        String token = key.sign(claims.jws()
                 .algorithm(SignatureAlgorithm.fromAlgorithm(key.algorithm()))
                 .keyId(key.kid())
-                .type(TOKEN_TYPE)
-                .sign(key.privateKey());
+                .type(TOKEN_TYPE));
+        if (encryption.enabled()) {
+            token = encryption.encrypt(token);
+        }
         return new IssuedToken(token, config.token().accessLifetime().toSeconds(), Scopes.format(roles));
     }
 

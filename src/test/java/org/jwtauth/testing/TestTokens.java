@@ -52,7 +52,7 @@ public final class TestTokens {
                 .algorithm(SignatureAlgorithm.fromAlgorithm(key.algorithm()))
                 .keyId(key.kid())
                 .type("at+jwt");
-        return header.apply(builder).sign(key.privateKey());
+        return key.sign(header.apply(builder));
     }
 
     public static String sign(KeyService keys, JwtClaimsBuilder claims) {
@@ -90,15 +90,41 @@ public final class TestTokens {
     /** Signs an arbitrary header and payload with the service's current key (no defaults added). */
     public static String signRaw(KeyService keys, String headerJson, String payloadJson) {
         SigningKey key = keys.currentSigningKey();
+        return signRaw(key.algorithm(), key.signingKey(), headerJson, payloadJson);
+    }
+
+    /** Signs an arbitrary header and payload with the given key as the algorithm requires (JWS encoding). */
+    public static String signRaw(String algorithm, java.security.Key key, String headerJson, String payloadJson) {
         String signingInput = b64(headerJson) + "." + b64(payloadJson);
+        byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);
         try {
-            java.security.Signature signature = java.security.Signature.getInstance("SHA256withRSA");
-            signature.initSign(key.privateKey());
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            if (algorithm.startsWith("HS")) {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA" + algorithm.substring(2));
+                mac.init(key);
+                return signingInput + "." + b64(mac.doFinal(input));
+            }
+            java.security.Signature signature = java.security.Signature.getInstance(jcaSignature(algorithm));
+            if (algorithm.equals("PS256")) {
+                signature.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                        java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+            }
+            signature.initSign((PrivateKey) key);
+            signature.update(input);
             return signingInput + "." + b64(signature.sign());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String jcaSignature(String algorithm) {
+        return switch (algorithm) {
+            case "RS256", "RS384", "RS512" -> "SHA" + algorithm.substring(2) + "withRSA";
+            case "PS256" -> "RSASSA-PSS";
+            // JWS wants the fixed-length r||s form, not DER
+            case "ES256", "ES384" -> "SHA" + algorithm.substring(2) + "withECDSAinP1363Format";
+            case "EdDSA" -> "Ed25519";
+            default -> throw new IllegalArgumentException(algorithm);
+        };
     }
 
     /** A JSON header for the service's current key with the given typ. */

@@ -1,6 +1,7 @@
 package org.jwtauth.common.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -56,21 +57,55 @@ public interface AuthConfig {
         /** Largest bearer token accepted, in bytes. */
         @WithDefault("8192")
         int maxSize();
+
+        Encryption encryption();
+
+        /** Nested tokens: signed, then encrypted as a JWE to the service's own encryption key. */
+        interface Encryption {
+            @WithDefault("false")
+            boolean enabled();
+
+            /** Key management algorithm: {@code RSA-OAEP-256} or {@code ECDH-ES}; content is always A256GCM. */
+            @WithDefault("RSA-OAEP-256")
+            String algorithm();
+        }
     }
 
     interface Keys {
+        /** RS256, RS384, RS512, PS256, ES256, ES384, EdDSA or HS256. */
         @WithDefault("RS256")
         String algorithm();
 
+        /** How long a managed key signs before the next one takes over. */
         @WithDefault("30D")
         Duration rotationPeriod();
+
+        /**
+         * PEM or JWK files (e.g. a mounted Kubernetes Secret): the first signs, the others are only
+         * published so tokens of previous keys stay valid. Without files, keys are managed in the database.
+         */
+        Optional<List<String>> files();
+
+        /** Base64 shared secret of at least 256 bits, required by (and only used with) HS256. */
+        Optional<String> hmacSecret();
 
         /** Base64 AES-256 key that encrypts managed private keys at rest. */
         Optional<String> masterKey();
 
-        /** Where a generated master key is kept when none is configured (single-node default). */
-        @WithDefault("data/master.key")
-        String masterKeyFile();
+        /** A file holding the master key; outside production a generated one is kept in data/master.key. */
+        Optional<String> masterKeyFile();
+
+        /** How often each replica re-reads the keys and runs the rotation schedule. */
+        @WithDefault("15S")
+        Duration refreshInterval();
+
+        /** {@code Cache-Control: max-age} of the JWKS (60 s to 5 min, below the rotation period). */
+        @WithDefault("5M")
+        Duration jwksMaxAge();
+
+        /** At most one key reload per this interval when tokens name an unknown {@code kid}. */
+        @WithDefault("5S")
+        Duration unknownKidReloadInterval();
     }
 
     interface Bootstrap {

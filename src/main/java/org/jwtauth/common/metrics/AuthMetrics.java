@@ -5,21 +5,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The service's own Prometheus counters (SPEC §8); request latency comes from the HTTP server metrics. */
+/**
+ * The service's own Prometheus counters (SPEC §8). Key rotations and reloads are counted by KeyService;
+ * request latency comes from the HTTP server metrics.
+ */
 @ApplicationScoped
 public class AuthMetrics {
 
     private final MeterRegistry registry;
     private final Counter loginFailures;
     private final Counter refreshReuse;
-    private final Counter keyRotations;
 
     public AuthMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.loginFailures = Counter.builder("auth.login.failures").description("Failed password checks").register(registry);
         this.refreshReuse = Counter.builder("auth.refresh.reuse.detected")
                 .description("Refresh tokens presented again outside the grace window").register(registry);
-        this.keyRotations = Counter.builder("auth.key.rotations").description("Signing key rotations").register(registry);
     }
 
     public void tokenIssued(String grantType) {
@@ -36,9 +37,5 @@ public class AuthMetrics {
 
     public void refreshReuseDetected() {
         refreshReuse.increment();
-    }
-
-    public void keyRotated() {
-        keyRotations.increment();
     }
 }

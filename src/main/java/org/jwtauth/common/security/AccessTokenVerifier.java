@@ -18,11 +18,13 @@ import org.jose4j.lang.JoseException;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.keys.KeyService;
 import org.jwtauth.keys.SigningKey;
+import org.jwtauth.keys.TokenEncryption;
 import org.jwtauth.sessions.RevocationState;
 
 /**
  * Verifies an access token by every rule of SPEC §3 and names the first one it breaks.
  * Only keys the service holds are used: {@code jku}, {@code x5u} and {@code jwk} headers are never read.
+ * With {@code auth.token.encryption.enabled} a nested token is decrypted first, then fully verified.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
@@ -32,11 +34,14 @@ public class AccessTokenVerifier {
 
     private final AuthConfig config;
     private final KeyService keys;
+    private final TokenEncryption encryption;
     private final RevocationState revocations;
 
-    public AccessTokenVerifier(AuthConfig config, KeyService keys, RevocationState revocations) {
+    public AccessTokenVerifier(AuthConfig config, KeyService keys, TokenEncryption encryption,
+            RevocationState revocations) {
         this.config = config;
         this.keys = keys;
+        this.encryption = encryption;
         this.revocations = revocations;
     }
 
@@ -45,8 +50,9 @@ public class AccessTokenVerifier {
         if (token.length() > config.token().maxSize()) {
             throw new TokenRejectedException("too_large", "The token is too large.");
         }
-        checkCompactForm(token);
-        JsonWebSignature jws = parse(token);
+        String signed = isEncrypted(token) ? decrypt(token) : token;
+        checkCompactForm(signed);
+        JsonWebSignature jws = parse(signed);
         SigningKey key = checkHeader(jws);
         checkSignature(jws, key);
         checkType(jws);
@@ -54,6 +60,28 @@ public class AccessTokenVerifier {
         checkClaims(claims);
         checkNotRevoked(claims);
         return claims;
+    }
+
+    private boolean isEncrypted(String token) {
+        return encryption.enabled() && token.split("\\.", -1).length == 5;
+    }
+
+    /** The signed token inside a nested token; it then passes every check a plain signed token does. */
+    private String decrypt(String token) throws TokenRejectedException {
+        String[] parts = token.split("\\.", -1);
+        for (int i = 0; i < parts.length; i++) {
+            // ECDH-ES (direct key agreement) leaves the encrypted key part empty
+            boolean emptyKey = i == 1 && parts[i].isEmpty();
+            if (!emptyKey && (!BASE64URL.matcher(parts[i]).matches() || !isCanonicalBase64Url(parts[i]))) {
+                throw new TokenRejectedException("malformed", "The token is malformed: invalid base64url encoding.");
+            }
+        }
+        String inner = encryption.decrypt(token).orElseThrow(() -> new TokenRejectedException("decryption",
+                "The encrypted token cannot be decrypted with the service's key."));
+        if (inner.split("\\.", -1).length != 3) {
+            throw new TokenRejectedException("malformed", "The encrypted token does not contain a signed token.");
+        }
+        return inner;
     }
 
     private static void checkCompactForm(String token) throws TokenRejectedException {
@@ -172,10 +200,10 @@ public class AccessTokenVerifier {
             Object sid = claims.getClaimValue("sid");
             if (revocations.isRevoked(sid == null ? null : sid.toString(), claims.getJwtId(), claims.getSubject(),
                     claims.getIssuedAt().getValue())) {
-                throw new TokenRejectedException("The token has been revoked.");
+                throw new TokenRejectedException("revoked", "The token has been revoked.");
             }
         } catch (MalformedClaimException e) {
-            throw new TokenRejectedException("The token is malformed: a registered claim has the wrong type.");
+            throw new TokenRejectedException("malformed", "The token is malformed: a registered claim has the wrong type.");
         }
     }
 

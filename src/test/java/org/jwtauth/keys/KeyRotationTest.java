@@ -1,0 +1,155 @@
+package org.jwtauth.keys;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
+import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.security.AccessTokenVerifier;
+import org.jwtauth.testing.TestTokens;
+import org.jwtauth.testing.TestUsers;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** Managed key rotation with short lifetimes: old tokens stay valid, then their key leaves; replicas follow. */
+@QuarkusTest
+@TestProfile(KeyRotationTest.Profile.class)
+class KeyRotationTest {
+
+    /** Four-second tokens and a one-second refresh, so a retired key leaves the JWKS within seconds. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("auth.token.access-lifetime", "4S",
+                    "auth.token.clock-leeway", "1S",
+                    "auth.keys.refresh-interval", "1S",
+                    "auth.keys.rotation-period", "10M");
+        }
+    }
+
+    @Inject
+    KeyService keys;
+
+    @Inject
+    ManagedKeys managed;
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    TokenEncryption encryption;
+
+    private static String kidOf(String token) {
+        return io.restassured.path.json.JsonPath.from(TestTokens.decodePart(token, 0)).getString("kid");
+    }
+
+    private static List<Map<String, Object>> listKeys() {
+        return given().auth().oauth2(TestUsers.adminToken()).get("/admin/keys")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    private static String kidIn(List<Map<String, Object>> items, String state) {
+        return items.stream().filter(k -> state.equals(k.get("state")))
+                .min((a, b) -> ((String) a.get("activates_at")).compareTo((String) b.get("activates_at")))
+                .map(k -> (String) k.get("kid")).orElseThrow();
+    }
+
+    private static List<String> publishedKids() {
+        return given().get("/.well-known/jwks.json").then().statusCode(200).extract().jsonPath().getList("keys.kid");
+    }
+
+    @Test
+    void shouldKeepOldTokensValidSignWithTheNextKeyAndDropTheOldKeyAfterItsTokensExpired() throws Exception {
+        String oldToken = TestUsers.tokenWithRoles("user");
+        String oldKid = kidOf(oldToken);
+        String nextKid = kidIn(listKeys(), "next");
+
+        List<Map<String, Object>> after = given().auth().oauth2(TestUsers.adminToken()).post("/admin/keys/rotate")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        Instant rotatedAt = Instant.now();
+        assertEquals(nextKid, kidIn(after, "current"));
+        assertTrue(after.stream().anyMatch(k -> oldKid.equals(k.get("kid")) && "retired".equals(k.get("state"))));
+        String freshNext = kidIn(after, "next");
+        assertNotEquals(nextKid, freshNext);
+
+        given().auth().oauth2(oldToken).get("/api/user").then().statusCode(200);
+        assertEquals(nextKid, kidOf(TestUsers.tokenWithRoles("user")));
+        assertTrue(publishedKids().containsAll(List.of(oldKid, nextKid, freshNext)));
+
+        while (publishedKids().contains(oldKid)) {
+            assertTrue(Instant.now().isBefore(rotatedAt.plusSeconds(20)), "the retired key never left the JWKS");
+            Thread.sleep(250);
+        }
+        // it stayed for the whole lifetime of the tokens it signed
+        assertTrue(Duration.between(rotatedAt, Instant.now()).toMillis() >= 4000);
+        // expired, and its key is gone
+        AlgorithmContract.assertRejected(oldToken, "");
+        while (listKeys().stream().anyMatch(k -> oldKid.equals(k.get("kid")))) {
+            assertTrue(Instant.now().isBefore(rotatedAt.plusSeconds(30)), "the expired key was never deleted");
+            Thread.sleep(250);
+        }
+    }
+
+    @Test
+    void shouldFollowARotationMadeByAnotherReplicaWithin30Seconds() throws Exception {
+        String before = keys.currentSigningKey().kid();
+        // another replica rotates: only the database changes, this instance learns it by refreshing
+        managed.promoteNext();
+        Instant rotatedAt = Instant.now();
+        String kid = before;
+        while (kid.equals(before)) {
+            assertTrue(Instant.now().isBefore(rotatedAt.plusSeconds(30)), "rotation not followed within 30 s");
+            Thread.sleep(200);
+            kid = kidOf(TestUsers.tokenWithRoles("user"));
+        }
+        assertEquals(keys.currentSigningKey().kid(), kid);
+        given().get("/.well-known/jwks.json").then().statusCode(200);
+    }
+
+    @Test
+    void shouldKeepKeysAndTokensValidAcrossARestart() throws Exception {
+        String token = TestUsers.tokenWithRoles("user");
+        String current = keys.currentSigningKey().kid();
+        List<String> published = keys.publishedKeys().stream().map(SigningKey::kid).toList();
+
+        // a second instance built from nothing but the database, as after a restart
+        KeyService restarted = new KeyService(config, managed, new SimpleMeterRegistry());
+        restarted.start();
+
+        assertEquals(current, restarted.currentSigningKey().kid());
+        assertTrue(restarted.publishedKeys().stream().map(SigningKey::kid).toList().contains(current));
+        assertTrue(published.contains(current));
+        JwtClaims claims = new AccessTokenVerifier(config, restarted, encryption).verify(token);
+        assertEquals(kidOf(token), current);
+        assertFalse(claims.getSubject().isBlank());
+    }
+
+    @Test
+    void shouldPublishTheNextKeyAtLeastOneJwksLifetimeBeforeItSigns() {
+        String cacheControl = given().get("/.well-known/jwks.json").then().statusCode(200)
+                .extract().header("Cache-Control");
+        long maxAge = Long.parseLong(cacheControl.replaceAll(".*max-age=(\\d+).*", "$1"));
+        Map<String, Object> next = listKeys().stream().filter(k -> "next".equals(k.get("state"))).findFirst().orElseThrow();
+        Instant created = Instant.parse((String) next.get("created_at"));
+        Instant activates = Instant.parse((String) next.get("activates_at"));
+        assertTrue(Duration.between(created, activates).toSeconds() > maxAge, "lead time below max-age " + maxAge);
+        assertTrue(publishedKids().contains((String) next.get("kid")));
+        given().auth().oauth2(TestUsers.tokenWithRoles("user")).get("/admin/keys").then().statusCode(403)
+                .body("error", equalTo("insufficient_scope"));
+    }
+}
