@@ -18,6 +18,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.security.AccessTokenVerifier;
+import org.jwtauth.sessions.RevocationState;
 import org.jwtauth.testing.TestTokens;
 import org.jwtauth.testing.TestUsers;
 
@@ -44,6 +45,9 @@ class KeyRotationTest {
 
     @Inject
     KeyService keys;
+
+    @Inject
+    RevocationState revocations;
 
     @Inject
     ManagedKeys managed;
@@ -134,7 +138,7 @@ class KeyRotationTest {
         assertEquals(current, restarted.currentSigningKey().kid());
         assertTrue(restarted.publishedKeys().stream().map(SigningKey::kid).toList().contains(current));
         assertTrue(published.contains(current));
-        JwtClaims claims = new AccessTokenVerifier(config, restarted, encryption).verify(token);
+        JwtClaims claims = new AccessTokenVerifier(config, restarted, encryption, revocations).verify(token);
         assertEquals(kidOf(token), current);
         assertFalse(claims.getSubject().isBlank());
     }
