@@ -5,12 +5,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jwtauth.abuse.LoginGuard;
 import org.jwtauth.clients.AuthenticatedClient;
 import org.jwtauth.clients.ClientService;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.token.AccessTokenIssuer.IssuedToken;
 import org.jwtauth.users.AuthenticatedUser;
-import org.jwtauth.users.UserService;
 
 /** The grants of the token endpoint (RFC 6749 §4.3, §4.4). */
 @ApplicationScoped
@@ -18,36 +18,37 @@ public class TokenService {
 
     private static final String BEARER = "Bearer";
 
-    private final UserService users;
+    private final LoginGuard logins;
     private final ClientService clients;
     private final AccessTokenIssuer issuer;
 
-    public TokenService(UserService users, ClientService clients, AccessTokenIssuer issuer) {
-        this.users = users;
+    public TokenService(LoginGuard logins, ClientService clients, AccessTokenIssuer issuer) {
+        this.logins = logins;
         this.clients = clients;
         this.issuer = issuer;
     }
 
-    TokenResponse grant(TokenParameters parameters, String authorizationHeader) {
+    /** @param clientAddress the caller's address for login throttling and audit, or null */
+    TokenResponse grant(TokenParameters parameters, String authorizationHeader, String clientAddress) {
         String grantType = parameters.require("grant_type");
         ClientCredentials credentials = ClientCredentials.from(authorizationHeader, parameters);
         return switch (grantType) {
-            case "password" -> passwordGrant(parameters, authenticateClient(credentials));
+            case "password" -> passwordGrant(parameters, authenticateClient(credentials), clientAddress);
             case "client_credentials" -> clientCredentialsGrant(parameters, credentials);
             default -> throw AuthException.unsupportedGrantType(grantType);
         };
     }
 
-    private TokenResponse passwordGrant(TokenParameters parameters, AuthenticatedClient client) {
+    private TokenResponse passwordGrant(TokenParameters parameters, AuthenticatedClient client, String clientAddress) {
         String username = parameters.require("username");
         String password = parameters.require("password");
-        AuthenticatedUser user = users.authenticate(username, password).orElseThrow(AuthException::invalidCredentials);
+        AuthenticatedUser user = logins.authenticate(username, password, clientAddress).orElseThrow(AuthException::invalidCredentials);
         return issueForUser(user, parameters.optional("scope"), client == null ? null : client.clientId());
     }
 
     /** The plain JSON login: same answer as the password grant, 401 on bad credentials. */
-    TokenResponse login(String username, String password) {
-        AuthenticatedUser user = users.authenticate(username, password).orElseThrow(AuthException::loginFailed);
+    TokenResponse login(String username, String password, String clientAddress) {
+        AuthenticatedUser user = logins.authenticate(username, password, clientAddress).orElseThrow(AuthException::loginFailed);
         return issueForUser(user, null, null);
     }
 

@@ -3,6 +3,8 @@ package org.jwtauth.users;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
+import org.jwtauth.audit.AuditService;
+import org.jwtauth.audit.AuditType;
 import org.jwtauth.common.PageView;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.security.Roles;
@@ -23,11 +27,13 @@ public class UserService {
     private final UserRepository repository;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
+    private final AuditService audit;
 
-    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy) {
+    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, AuditService audit) {
         this.repository = repository;
         this.hasher = hasher;
         this.policy = policy;
+        this.audit = audit;
     }
 
     public UserView createUser(String username, String password, Collection<String> roles) {
@@ -51,6 +57,7 @@ public class UserService {
             // a concurrent request took the name between our check and our insert
             throw AuthException.userExists();
         }
+        audit.recordChange(AuditType.USER_CREATED, user.id, user.username, Map.of("roles", rolesText(user.roles)));
         return UserView.of(user);
     }
 
@@ -104,12 +111,15 @@ public class UserService {
             user.enabled = enabled;
         }
         user.updatedAt = Instant.now();
+        audit.recordChange(AuditType.USER_UPDATED, user.id, user.username,
+                Map.of("roles", rolesText(user.roles), "enabled", Boolean.toString(user.enabled)));
         return UserView.of(user);
     }
 
     public void deleteUser(UUID id) {
         User user = repository.findById(id).orElseThrow(() -> AuthException.notFound("User"));
         repository.delete(user);
+        audit.recordChange(AuditType.USER_DELETED, user.id, user.username, Map.of());
     }
 
     public void changePassword(UUID id, String currentPassword, String newPassword) {
@@ -120,11 +130,16 @@ public class UserService {
         policy.check(newPassword, user.username);
         user.passwordHash = hasher.hash(newPassword);
         user.updatedAt = Instant.now();
+        audit.recordChange(AuditType.PASSWORD_CHANGED, user.id, user.username, Map.of());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public long countUsers() {
         return repository.countAll();
+    }
+
+    private static String rolesText(Collection<String> roles) {
+        return String.join(" ", new TreeSet<>(roles));
     }
 
     private static Set<String> validRoles(Collection<String> roles) {
