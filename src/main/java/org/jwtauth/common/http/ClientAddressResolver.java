@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.netty.util.NetUtil;
 import io.quarkus.arc.Arc;
@@ -28,6 +29,7 @@ public class ClientAddressResolver {
     private final TrustedProxies proxies;
     private final CurrentVertxRequest currentRequest;
 
+    @Inject
     public ClientAddressResolver(AuthConfig config, CurrentVertxRequest currentRequest) {
         this(new TrustedProxies(config.clientAddress().trustedProxies().orElse(List.of())), currentRequest);
     }
