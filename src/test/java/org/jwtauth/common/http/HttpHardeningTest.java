@@ -1,0 +1,125 @@
+package org.jwtauth.common.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.jwtauth.testing.TestUsers;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** SPEC §7, §10: body limit on /auth/*, security headers on every answer, no banner, CORS off. */
+@QuarkusTest
+class HttpHardeningTest {
+
+    private static final int LIMIT = 16 * 1024;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private static String jsonOfSize(int size) {
+        String head = "{\"username\":\"someone\",\"password\":\"";
+        return head + "x".repeat(size - head.length() - 2) + "\"}";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/auth/login", "/auth/token", "/auth/register"})
+    void shouldAnswer413WithJsonForADeclaredOversizedBody(String path) {
+        given().contentType(ContentType.JSON).body(jsonOfSize(LIMIT + 1)).post(path).then()
+                .statusCode(413)
+                .contentType(ContentType.JSON)
+                .body("error", equalTo("request_too_large"))
+                .body("error_description", containsString("16384 bytes"));
+    }
+
+    @Test
+    void shouldAnswer413ForAChunkedBodyWithoutContentLength() throws Exception {
+        byte[] body = jsonOfSize(LIMIT * 4).getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(root.toURI().resolve("/auth/login"))
+                .header("Content-Type", "application/json")
+                // a stream of unknown length goes out chunked, with no Content-Length
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(response.body().contains("\"error\":\"request_too_large\""), response.body());
+    }
+
+    @Test
+    void shouldAcceptABodyJustUnderTheLimit() {
+        given().contentType(ContentType.JSON).body(jsonOfSize(LIMIT)).post("/auth/login").then()
+                .statusCode(401)
+                .body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void shouldNotLimitBodiesOutsideAuth() {
+        given().auth().oauth2(TestUsers.adminToken()).contentType(ContentType.JSON)
+                .body("{\"username\":\"" + TestUsers.uniqueName("big") + "\",\"password\":\"" + TestUsers.strongPassword()
+                        + "\",\"padding\":\"" + "y".repeat(LIMIT) + "\"}")
+                .post("/admin/users").then().statusCode(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/public", "/api/user", "/no/such/path", "/.well-known/jwks.json", "/q/health/live"})
+    void shouldSendSecurityHeadersAndNoBannerOnEveryAnswer(String path) {
+        given().get(path).then()
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Server", nullValue())
+                .header("X-Powered-By", nullValue());
+    }
+
+    @Test
+    void shouldForbidCachingOfTokenAnswersAndTheirErrors() {
+        given().contentType(ContentType.JSON)
+                .body("{\"username\":\"" + TestUsers.ADMIN_USERNAME + "\",\"password\":\"" + TestUsers.ADMIN_PASSWORD + "\"}")
+                .post("/auth/login").then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store");
+        given().contentType(ContentType.URLENC).formParam("grant_type", "nonsense").post("/auth/token").then()
+                .statusCode(400)
+                .header("Cache-Control", "no-store");
+    }
+
+    @Test
+    void shouldAnswerCorsPreflightWithoutAllowingAnyOrigin() {
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/auth/token").then()
+                .header("Access-Control-Allow-Origin", nullValue())
+                .header("Access-Control-Allow-Credentials", nullValue());
+        given().header("Origin", "https://evil.example").get("/api/public").then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void shouldNotEchoTheAllowHeaderAsAStackTrace() {
+        given().get("/auth/token").then()
+                .statusCode(405)
+                .contentType(ContentType.JSON)
+                .body("error", equalTo("method_not_allowed"))
+                .body("error_description", not(containsString("Exception")));
+    }
+}
