@@ -114,6 +114,24 @@ class HttpHardeningTest {
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"grant_type=password&username=a&password=%E0%A4%A", "grant_type=%zz", "%", "a=%G1"})
+    void shouldAnswer400ForBrokenPercentEncoding(String form) {
+        given().contentType(ContentType.URLENC).body(form).post("/auth/token").then()
+                .statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("error", equalTo("invalid_request"))
+                .body("error_description", equalTo("The form body is not valid URL encoding."));
+    }
+
+    @Test
+    void shouldNotRepeatAnUnsupportedGrantTypeBack() {
+        given().contentType(ContentType.URLENC).formParam("grant_type", "my-secret-value").post("/auth/token").then()
+                .statusCode(400)
+                .body("error", equalTo("unsupported_grant_type"))
+                .body("error_description", not(containsString("my-secret-value")));
+    }
+
     @Test
     void shouldNotEchoTheAllowHeaderAsAStackTrace() {
         given().get("/auth/token").then()
