@@ -29,7 +29,10 @@ public class AuthBodyLimit {
 
     void install(@Observes Router router) {
         router.route("/auth/*").order(ORDER)
-                .handler(BodyHandler.create(false).setBodyLimit(maxBodySize).setDeleteUploadedFilesOnEnd(true))
+                .handler(BodyHandler.create(false).setBodyLimit(maxBodySize)
+                        // an empty body must still be an (empty) buffer, or the REST layer waits for one that never comes
+                        .setPreallocateBodyBuffer(true)
+                        .setDeleteUploadedFilesOnEnd(true))
                 .failureHandler(this::refuse);
     }
 

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +63,22 @@ class HttpHardeningTest {
         assertEquals(413, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertTrue(response.body().contains("\"error\":\"request_too_large\""), response.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/auth/token|application/json", "/auth/token|application/x-www-form-urlencoded",
+            "/auth/login|application/json", "/auth/register|application/json"})
+    void shouldAnswerAnEmptyBodyAt400WithoutWaiting(String pathAndType) throws Exception {
+        String[] parts = pathAndType.split("\\|");
+        HttpRequest request = HttpRequest.newBuilder(root.toURI().resolve(parts[0]))
+                .header("Content-Type", parts[1])
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"error\":\"invalid_request\""), response.body());
     }
 
     @Test
