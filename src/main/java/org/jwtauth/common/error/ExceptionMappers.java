@@ -113,11 +113,17 @@ public class ExceptionMappers {
         return builder.build();
     }
 
-    /** A form body with broken percent-encoding: the framework's decoder throws before any resource runs. */
+    /**
+     * Bad input the framework rejects before any resource runs: a form body with broken
+     * percent-encoding, or a Content-Type or Accept header that is not a media type.
+     */
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
         if (thrownBy(e, "java.net.URLDecoder")) {
             return json(400, "invalid_request", "The form body is not valid URL encoding.").build();
+        }
+        if (thrownBy(e, "org.jboss.resteasy.reactive.common.headers.MediaTypeHeaderDelegate")) {
+            return json(400, "invalid_request", "A Content-Type or Accept header is not a valid media type.").build();
         }
         return unexpected(e);
     }

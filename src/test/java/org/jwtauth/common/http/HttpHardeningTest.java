@@ -141,6 +141,47 @@ class HttpHardeningTest {
                 .body("error_description", equalTo("The form body is not valid URL encoding."));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"=x", "&=&", "=", "a&=b"})
+    void shouldAnswer400ForAFormFieldWithoutAName(String form) {
+        given().contentType(ContentType.URLENC).body(form).post("/auth/token").then()
+                .statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("error", equalTo("invalid_request"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer .W1tdXQ", "application/", "/json"})
+    void shouldAnswer400ForAContentTypeThatIsNotAMediaType(String contentType) throws Exception {
+        // RestAssured refuses to send such a header, so the JDK client does
+        HttpRequest request = HttpRequest.newBuilder(root.toURI().resolve("/auth/token"))
+                .header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            HttpResponse<String> response = HttpClient.newBuilder().version(version).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(response.body().contains("\"error\":\"invalid_request\""), response.body());
+        }
+    }
+
+    @Test
+    void shouldLogInOverHttp2AndHttp11Alike() throws Exception {
+        String body = "{\"username\":\"" + TestUsers.ADMIN_USERNAME + "\",\"password\":\"" + TestUsers.ADMIN_PASSWORD + "\"}";
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            HttpRequest request = HttpRequest.newBuilder(root.toURI().resolve("/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(20))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            HttpResponse<String> response = HttpClient.newBuilder().version(version).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), version + ": " + response.body());
+        }
+    }
+
     @Test
     void shouldNotRepeatAnUnsupportedGrantTypeBack() {
         given().contentType(ContentType.URLENC).formParam("grant_type", "my-secret-value").post("/auth/token").then()
