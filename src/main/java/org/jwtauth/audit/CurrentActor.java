@@ -29,7 +29,13 @@ class CurrentActor {
         if (!Arc.container().requestContext().isActive()) {
             return Optional.empty();
         }
-        SecurityIdentity identity = identities.getIdentity();
+        SecurityIdentity identity;
+        try {
+            identity = identities.getIdentity();
+        } catch (RuntimeException e) {
+            // a bad token on a public endpoint (registration) is ignored there, and so it is here
+            return Optional.empty();
+        }
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Optional.empty();
         }

@@ -114,6 +114,19 @@ class AdminAuditResourceTest {
     }
 
     @Test
+    void shouldRecordSelfRegistrationEvenWithABadTokenOnTheRequest() {
+        String username = TestUsers.uniqueName("selfmade");
+        given().header("Authorization", "Bearer garbage").contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", TestUsers.strongPassword()))
+                .post("/auth/register").then().statusCode(201);
+        asAdmin().queryParam("user", username).queryParam("type", "USER_CREATED").get("/admin/audit").then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].details.roles", equalTo("user"))
+                .body("items[0].details.actor", nullValue());
+    }
+
+    @Test
     void shouldFilterByTimeAndPage() {
         String username = TestUsers.uniqueName("paged");
         String address = uniqueAddress();
