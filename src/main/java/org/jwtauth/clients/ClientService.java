@@ -2,14 +2,18 @@ package org.jwtauth.clients;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
+import org.jwtauth.audit.AuditService;
+import org.jwtauth.audit.AuditType;
 import org.jwtauth.common.PageView;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.security.Roles;
@@ -21,10 +25,12 @@ public class ClientService {
 
     private final ClientRepository repository;
     private final ClientSecrets secrets;
+    private final AuditService audit;
 
-    ClientService(ClientRepository repository, ClientSecrets secrets) {
+    ClientService(ClientRepository repository, ClientSecrets secrets, AuditService audit) {
         this.repository = repository;
         this.secrets = secrets;
+        this.audit = audit;
     }
 
     /** Creates a client; the returned view is the only place its secret ever appears. */
@@ -43,6 +49,8 @@ public class ClientService {
         } catch (ConstraintViolationException e) {
             throw AuthException.clientExists();
         }
+        audit.recordChange(AuditType.CLIENT_CREATED, null, null,
+                Map.of("client_id", client.clientId, "roles", String.join(" ", new TreeSet<>(client.roles))));
         return ClientView.of(client, secret);
     }
 
@@ -68,5 +76,6 @@ public class ClientService {
     public void deleteClient(String clientId) {
         Client client = repository.findById(clientId).orElseThrow(() -> AuthException.notFound("Client"));
         repository.delete(client);
+        audit.recordChange(AuditType.CLIENT_DELETED, null, null, Map.of("client_id", client.clientId));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
+
+import org.jwtauth.common.http.ClientAddressResolver;
 
 /** The OAuth 2.0 token endpoint (form or JSON), the plain JSON login, revocation, introspection and logout. */
 @Path("/auth")
@@ -36,13 +40,15 @@ public class TokenResource {
     private final TokenRevocationService revocation;
     private final IntrospectionService introspection;
     private final JsonWebToken caller;
+    private final ClientAddressResolver addresses;
 
     public TokenResource(TokenService tokens, TokenRevocationService revocation, IntrospectionService introspection,
-            JsonWebToken caller) {
+            JsonWebToken caller, ClientAddressResolver addresses) {
         this.tokens = tokens;
         this.revocation = revocation;
         this.introspection = introspection;
         this.caller = caller;
+        this.addresses = addresses;
     }
 
     @POST
@@ -52,17 +58,19 @@ public class TokenResource {
     @APIResponse(responseCode = "200", description = "Tokens issued")
     @APIResponse(responseCode = "400", description = "invalid_request, invalid_grant, invalid_scope, unsupported_grant_type")
     @APIResponse(responseCode = "401", description = "invalid_client")
+    @APIResponse(responseCode = "429", description = "Too many failed logins (Retry-After)")
     public Response tokenFromForm(String form,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return noStore(tokens.grant(TokenParameters.fromForm(form), authorization));
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
+        return noStore(tokens.grant(TokenParameters.fromForm(form), authorization, addresses.resolve(request)));
     }
 
     @POST
     @Path("token")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Token endpoint with a JSON body")
-    public Response tokenFromJson(JsonNode body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return noStore(tokens.grant(TokenParameters.fromJson(body), authorization));
+    public Response tokenFromJson(JsonNode body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServerRequest request) {
+        return noStore(tokens.grant(TokenParameters.fromJson(body), authorization, addresses.resolve(request)));
     }
 
     @POST
@@ -71,8 +79,9 @@ public class TokenResource {
     @Operation(summary = "Log in with username and password")
     @APIResponse(responseCode = "200", description = "Tokens issued")
     @APIResponse(responseCode = "401", description = "Bad credentials")
-    public Response login(@Valid @NotNull LoginRequest request) {
-        return noStore(tokens.login(request.username(), request.password()));
+    @APIResponse(responseCode = "429", description = "Too many failed logins (Retry-After)")
+    public Response login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
+        return noStore(tokens.login(body.username(), body.password(), addresses.resolve(request)));
     }
 
     @POST

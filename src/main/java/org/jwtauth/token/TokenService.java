@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jwtauth.abuse.LoginGuard;
 import org.jwtauth.clients.AuthenticatedClient;
 import org.jwtauth.clients.ClientService;
 import org.jwtauth.common.error.AuthException;
@@ -22,14 +23,16 @@ public class TokenService {
 
     private static final String BEARER = "Bearer";
 
+    private final LoginGuard logins;
     private final UserService users;
     private final ClientService clients;
     private final AccessTokenIssuer issuer;
     private final SessionService sessions;
     private final AuthMetrics metrics;
 
-    public TokenService(UserService users, ClientService clients, AccessTokenIssuer issuer, SessionService sessions,
-            AuthMetrics metrics) {
+    public TokenService(LoginGuard logins, UserService users, ClientService clients, AccessTokenIssuer issuer,
+            SessionService sessions, AuthMetrics metrics) {
+        this.logins = logins;
         this.users = users;
         this.clients = clients;
         this.issuer = issuer;
@@ -37,34 +40,37 @@ public class TokenService {
         this.metrics = metrics;
     }
 
-    TokenResponse grant(TokenParameters parameters, String authorizationHeader) {
+    /** @param clientAddress the caller's address for login throttling and audit, or null */
+    TokenResponse grant(TokenParameters parameters, String authorizationHeader, String clientAddress) {
         String grantType = parameters.require("grant_type");
         ClientCredentials credentials = ClientCredentials.from(authorizationHeader, parameters);
         return switch (grantType) {
-            case "password" -> passwordGrant(parameters, authenticateClient(credentials));
+            case "password" -> passwordGrant(parameters, authenticateClient(credentials), clientAddress);
             case "refresh_token" -> refreshTokenGrant(parameters, authenticateClient(credentials));
             case "client_credentials" -> clientCredentialsGrant(parameters, credentials);
             default -> throw AuthException.unsupportedGrantType(grantType);
         };
     }
 
-    private TokenResponse passwordGrant(TokenParameters parameters, AuthenticatedClient client) {
+    private TokenResponse passwordGrant(TokenParameters parameters, AuthenticatedClient client, String clientAddress) {
         String username = parameters.require("username");
         String password = parameters.require("password");
-        AuthenticatedUser user = checkPassword(username, password).orElseThrow(AuthException::invalidCredentials);
+        AuthenticatedUser user = checkPassword(username, password, clientAddress)
+                .orElseThrow(AuthException::invalidCredentials);
         metrics.tokenIssued("password");
         return issueForUser(user, parameters.optional("scope"), client == null ? null : client.clientId());
     }
 
     /** The plain JSON login: same answer as the password grant, 401 on bad credentials. */
-    TokenResponse login(String username, String password) {
-        AuthenticatedUser user = checkPassword(username, password).orElseThrow(AuthException::loginFailed);
+    TokenResponse login(String username, String password, String clientAddress) {
+        AuthenticatedUser user = checkPassword(username, password, clientAddress).orElseThrow(AuthException::loginFailed);
         metrics.tokenIssued("login");
         return issueForUser(user, null, null);
     }
 
-    private Optional<AuthenticatedUser> checkPassword(String username, String password) {
-        Optional<AuthenticatedUser> user = users.authenticate(username, password);
+    /** The throttled, audited credential check; a lock answers 429 before the password is looked at. */
+    private Optional<AuthenticatedUser> checkPassword(String username, String password, String clientAddress) {
+        Optional<AuthenticatedUser> user = logins.authenticate(username, password, clientAddress);
         if (user.isEmpty()) {
             metrics.loginFailed();
         }

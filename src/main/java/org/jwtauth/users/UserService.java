@@ -2,14 +2,18 @@ package org.jwtauth.users;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
+import org.jwtauth.audit.AuditService;
+import org.jwtauth.audit.AuditType;
 import org.jwtauth.common.PageView;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.security.Roles;
@@ -24,12 +28,15 @@ public class UserService {
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final SessionService sessions;
+    private final AuditService audit;
 
-    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, SessionService sessions) {
+    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, SessionService sessions,
+            AuditService audit) {
         this.repository = repository;
         this.hasher = hasher;
         this.policy = policy;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     public UserView createUser(String username, String password, Collection<String> roles) {
@@ -53,6 +60,7 @@ public class UserService {
             // a concurrent request took the name between our check and our insert
             throw AuthException.userExists();
         }
+        audit.recordChange(AuditType.USER_CREATED, user.id, user.username, Map.of("roles", rolesText(user.roles)));
         return UserView.of(user);
     }
 
@@ -109,6 +117,8 @@ public class UserService {
             }
         }
         user.updatedAt = Instant.now();
+        audit.recordChange(AuditType.USER_UPDATED, user.id, user.username,
+                Map.of("roles", rolesText(user.roles), "enabled", Boolean.toString(user.enabled)));
         return UserView.of(user);
     }
 
@@ -116,6 +126,7 @@ public class UserService {
         User user = repository.findById(id).orElseThrow(() -> AuthException.notFound("User"));
         repository.delete(user);
         sessions.revokeAllForSubject(id.toString(), "user-deleted");
+        audit.recordChange(AuditType.USER_DELETED, user.id, user.username, Map.of());
     }
 
     /** Ends every session of a user and refuses every access token issued to it so far. */
@@ -134,10 +145,15 @@ public class UserService {
         user.passwordHash = hasher.hash(newPassword);
         user.updatedAt = Instant.now();
         sessions.revokeOtherSessions(id, callerSessionId, "password-changed");
+        audit.recordChange(AuditType.PASSWORD_CHANGED, user.id, user.username, Map.of());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public long countUsers() {
         return repository.countAll();
+    }
+
+    private static String rolesText(Collection<String> roles) {
+        return String.join(" ", new TreeSet<>(roles));
     }
 }

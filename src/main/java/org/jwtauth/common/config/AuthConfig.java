@@ -35,6 +35,10 @@ public interface AuthConfig {
 
     Sessions sessions();
 
+    ClientAddress clientAddress();
+
+    Request request();
+
     default String effectiveAudience() {
         return audience().filter(a -> !a.isBlank()).orElse(issuer());
     }
@@ -125,8 +129,41 @@ public interface AuthConfig {
     }
 
     interface Lockout {
+        /** Consecutive failures for one username before it is locked. */
         @WithDefault("5")
         int maxFailures();
+
+        /** First lock; each further failure doubles it up to {@link #maxLock()}. */
+        @WithDefault("1M")
+        Duration initialLock();
+
+        @WithDefault("15M")
+        Duration maxLock();
+
+        /** Failures from one client address within {@link #addressWindow()} before it is refused. */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        @WithDefault("15M")
+        Duration addressWindow();
+
+        /** A username's failure count is forgotten after this long without a failure. */
+        @WithDefault("24H")
+        Duration forgetAfter();
+    }
+
+    interface ClientAddress {
+        /**
+         * Proxies (IP addresses or CIDR ranges) whose {@code X-Forwarded-For} is believed. Empty: the
+         * socket address is the client address and the header is ignored.
+         */
+        Optional<List<String>> trustedProxies();
+    }
+
+    interface Request {
+        /** Largest request body accepted on {@code /auth/*}, in bytes. */
+        @WithDefault("16384")
+        int maxBodySize();
     }
 
     /** Schedules of the session machinery; read by {@code @Scheduled}, declared here with their defaults. */

@@ -49,8 +49,10 @@ public class AuthException extends RuntimeException {
         return new AuthException(400, "invalid_scope", description);
     }
 
+    /** The value is not repeated back: a client that put a credential in the wrong field must not see it echoed. */
     public static AuthException unsupportedGrantType(String grantType) {
-        return new AuthException(400, "unsupported_grant_type", "Grant type '" + grantType + "' is not supported.");
+        return new AuthException(400, "unsupported_grant_type",
+                "That grant_type is not supported; use password, refresh_token or client_credentials.");
     }
 
     public static AuthException invalidClient() {

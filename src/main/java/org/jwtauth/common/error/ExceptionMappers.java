@@ -108,7 +108,7 @@ public class ExceptionMappers {
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            LOG.error("Request failed", e);
+            LOG.error("Request failed", withoutMessages(e));
             return json(500, "server_error", "The server could not handle the request.").build();
         }
         String description = switch (status) {
@@ -127,10 +127,45 @@ public class ExceptionMappers {
         return builder.build();
     }
 
+    /**
+     * Bad input the framework rejects before any resource runs: a form body with broken
+     * percent-encoding, or a Content-Type or Accept header that is not a media type.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e) {
+        if (thrownBy(e, "java.net.URLDecoder")) {
+            return json(400, "invalid_request", "The form body is not valid URL encoding.").build();
+        }
+        if (thrownBy(e, "org.jboss.resteasy.reactive.common.headers.MediaTypeHeaderDelegate")) {
+            return json(400, "invalid_request", "A Content-Type or Accept header is not a valid media type.").build();
+        }
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
-        LOG.error("Unexpected failure", e);
+        LOG.error("Unexpected failure", withoutMessages(e));
         return json(500, "server_error", "The server could not handle the request.").build();
+    }
+
+    private static boolean thrownBy(Throwable e, String className) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The same exception chain with every message replaced by the class name: messages of unexpected
+     * failures may quote request data (a password fragment in a decoder error), stack frames do not.
+     */
+    static Throwable withoutMessages(Throwable e) {
+        Throwable cause = e.getCause() == null || e.getCause() == e ? null : withoutMessages(e.getCause());
+        Throwable copy = new RuntimeException(e.getClass().getName() + " (message withheld)", cause);
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 
     private static String describe(ConstraintViolation<?> violation) {

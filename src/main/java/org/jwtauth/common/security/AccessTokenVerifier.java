@@ -1,5 +1,7 @@
 package org.jwtauth.common.security;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -31,6 +33,10 @@ public class AccessTokenVerifier {
 
     static final String ACCESS_TOKEN_TYPE = "at+jwt";
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
+    // deeper JSON than any real token needs is refused before a parser sees it
+    private static final int MAX_JSON_DEPTH = 16;
+    // NumericDate claims beyond the year 9999 are refused, so no conversion can overflow
+    private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
     private final AuthConfig config;
     private final KeyService keys;
@@ -99,6 +105,11 @@ public class AccessTokenVerifier {
                 throw new TokenRejectedException("malformed", "The token is malformed: invalid base64url encoding.");
             }
         }
+        for (int i = 0; i < 2; i++) {
+            if (JsonDepth.exceeds(Base64.getUrlDecoder().decode(parts[i]), MAX_JSON_DEPTH)) {
+                throw new TokenRejectedException("malformed", "The token is malformed: its JSON is nested too deeply.");
+            }
+        }
     }
 
     /** The JOSE library tolerates padding bits and odd lengths; we accept only the canonical form. */
@@ -125,6 +136,15 @@ public class AccessTokenVerifier {
     }
 
     private SigningKey checkHeader(JsonWebSignature jws) throws TokenRejectedException {
+        try {
+            return checkHeaderValues(jws);
+        } catch (ClassCastException e) {
+            // alg, kid or typ given as a number, an array or an object
+            throw new TokenRejectedException("malformed", "The token is malformed: a header parameter has the wrong type.");
+        }
+    }
+
+    private SigningKey checkHeaderValues(JsonWebSignature jws) throws TokenRejectedException {
         String alg = jws.getAlgorithmHeaderValue();
         if (alg == null || !keys.verificationAlgorithms().contains(alg)) {
             throw new TokenRejectedException("algorithm", "The token's algorithm is not accepted.");
@@ -160,7 +180,14 @@ public class AccessTokenVerifier {
     }
 
     private static void checkType(JsonWebSignature jws) throws TokenRejectedException {
-        String typ = jws.getHeader("typ");
+        Object typ = jws.getHeaders().getObjectHeaderValue("typ");
+        if (typ != null && !(typ instanceof String)) {
+            throw new TokenRejectedException("malformed", "The token is malformed: a header parameter has the wrong type.");
+        }
+        checkType((String) typ);
+    }
+
+    private static void checkType(String typ) throws TokenRejectedException {
         String normalized = typ == null ? "" : typ.toLowerCase(Locale.ROOT);
         if (!normalized.equals(ACCESS_TOKEN_TYPE) && !normalized.equals("application/" + ACCESS_TOKEN_TYPE)) {
             throw new TokenRejectedException("wrong_type", "The token is of the wrong type: an access token (typ at+jwt) is required.");
@@ -208,6 +235,9 @@ public class AccessTokenVerifier {
     }
 
     private void checkTimes(JwtClaims claims) throws MalformedClaimException, TokenRejectedException {
+        for (String name : List.of("exp", "iat", "nbf")) {
+            checkNumericDateRange(claims.getClaimValue(name));
+        }
         long now = Instant.now().getEpochSecond();
         long leeway = config.token().clockLeeway().toSeconds();
         NumericDate exp = claims.getExpirationTime();
@@ -227,6 +257,22 @@ public class AccessTokenVerifier {
         NumericDate nbf = claims.getNotBefore();
         if (nbf != null && nbf.getValue() > now + leeway) {
             throw new TokenRejectedException("not_yet_valid", "The token is not yet valid.");
+        }
+    }
+
+    /** A time claim must be a finite number from 0 to the year 9999: a huge one would wrap when converted. */
+    private static void checkNumericDateRange(Object value) throws TokenRejectedException {
+        if (value == null) {
+            return;
+        }
+        boolean inRange = value instanceof Number number
+                && !(number instanceof BigInteger big && big.bitLength() > 63)
+                && !(number instanceof BigDecimal dec && dec.abs().compareTo(BigDecimal.valueOf(MAX_NUMERIC_DATE)) > 0)
+                && Double.isFinite(number.doubleValue())
+                && number.doubleValue() >= 0
+                && number.doubleValue() <= MAX_NUMERIC_DATE;
+        if (!inRange) {
+            throw new TokenRejectedException("malformed", "The token is malformed: a time claim is not a number in range.");
         }
     }
 }

@@ -1,0 +1,24 @@
+package org.jwtauth.audit;
+
+/** What an audit event records (SPEC §6). Some are written by features on other branches. */
+public enum AuditType {
+    LOGIN_SUCCESS,
+    LOGIN_FAILURE,
+    /** A username reached the failure limit and was locked. */
+    ACCOUNT_LOCKED,
+    /** A client address reached the failure limit and is refused for the rest of the window. */
+    ADDRESS_BLOCKED,
+    TOKEN_REFRESHED,
+    /** A rotated refresh token was presented again outside the grace window: the session is revoked. */
+    REFRESH_TOKEN_REUSED,
+    TOKEN_REVOKED,
+    LOGOUT,
+    LOGOUT_ALL,
+    PASSWORD_CHANGED,
+    USER_CREATED,
+    USER_UPDATED,
+    USER_DELETED,
+    CLIENT_CREATED,
+    CLIENT_DELETED,
+    KEY_ROTATED
+}
