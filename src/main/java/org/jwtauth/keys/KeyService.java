@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.jwtauth.audit.AuditService;
+import org.jwtauth.audit.AuditType;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.error.AuthException;
 
@@ -36,6 +38,7 @@ public class KeyService {
 
     private final AuthConfig config;
     private final ManagedKeys managed;
+    private final AuditService audit;
     private final Counter rotations;
     private final Counter unknownKidReloads;
     private final long reloadIntervalNanos;
@@ -43,9 +46,10 @@ public class KeyService {
     private volatile KeySettings.Source source;
     private volatile Map<String, SigningKey> keysByKid = Map.of();
 
-    public KeyService(AuthConfig config, ManagedKeys managed, MeterRegistry registry) {
+    public KeyService(AuthConfig config, ManagedKeys managed, MeterRegistry registry, AuditService audit) {
         this.config = config;
         this.managed = managed;
+        this.audit = audit;
         this.rotations = registry.counter("auth.key.rotations");
         this.unknownKidReloads = registry.counter("auth.key.reloads", "trigger", "unknown_kid");
         this.reloadIntervalNanos = config.keys().unknownKidReloadInterval().toNanos();
@@ -76,7 +80,10 @@ public class KeyService {
     void refresh() {
         try {
             if (source == KeySettings.Source.MANAGED) {
-                rotations.increment(managed.maintain().size());
+                List<String> created = managed.maintain();
+                rotations.increment(created.size());
+                created.forEach(kid -> audit.recordIndependently(AuditType.KEY_ROTATED, null, null, null,
+                        Map.of("kid", kid, "trigger", "schedule")));
             }
             reload();
         } catch (RuntimeException e) {
@@ -180,9 +187,11 @@ public class KeyService {
             throw new AuthException(409, "conflict", "Keys come from " + setting
                     + "; rotate them by changing that setting, not through the API.");
         }
-        managed.promoteNext();
+        List<String> created = managed.promoteNext();
         rotations.increment();
         reload();
+        audit.recordChange(AuditType.KEY_ROTATED, null, null,
+                Map.of("current_kid", currentSigningKey().kid(), "new_next_kid", String.join(" ", created)));
         LOG.infof("Signing keys rotated on request: now signing with %s", currentSigningKey().kid());
         return listKeys();
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
+import org.jwtauth.audit.AuditService;
+import org.jwtauth.audit.AuditType;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.metrics.AuthMetrics;
@@ -38,9 +41,10 @@ public class SessionService {
     private final Duration refreshLifetime;
     private final Duration gracePeriod;
     private final AuthMetrics metrics;
+    private final AuditService audit;
 
     public SessionService(SessionRepository repository, RevocationState revocations, MasterKey masterKey,
-            TransactionSynchronizationRegistry transactions, AuthConfig config, AuthMetrics metrics) {
+            TransactionSynchronizationRegistry transactions, AuthConfig config, AuthMetrics metrics, AuditService audit) {
         this.repository = repository;
         this.revocations = revocations;
         this.masterKey = masterKey;
@@ -48,6 +52,7 @@ public class SessionService {
         this.refreshLifetime = config.token().refreshLifetime();
         this.gracePeriod = config.token().refreshGracePeriod();
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     /** Starts a session for a successful login and returns its first refresh token. */
@@ -88,7 +93,7 @@ public class SessionService {
      * token, revokes the whole session; that revocation is committed although the call fails.
      */
     @Transactional(dontRollbackOn = AuthException.class)
-    public SessionGrant refresh(String refreshToken, String clientId) {
+    public SessionGrant refresh(String refreshToken, String clientId, String username) {
         if (!RefreshTokens.isPlausible(refreshToken)) {
             throw invalidRefreshToken();
         }
@@ -113,6 +118,8 @@ public class SessionService {
         }
         revoke(List.of(session.id), now, "refresh-token-reuse");
         metrics.refreshReuseDetected();
+        audit.recordChange(AuditType.REFRESH_TOKEN_REUSED, session.userId, username,
+                Map.of("session_id", session.id.toString()));
         LOG.warnf("Refresh token reuse detected: session %s of user %s revoked", session.id, session.userId);
         throw AuthException.invalidGrant("The refresh token was already used; the session has been revoked.");
     }
@@ -138,8 +145,10 @@ public class SessionService {
     }
 
     /** RFC 7009: revokes the session of any refresh token it issued; unknown tokens are ignored. */
-    public void revokeByRefreshToken(String refreshToken) {
-        findSessionOf(refreshToken).ifPresent(s -> revoke(List.of(s.sessionId()), Instant.now(), "revoked"));
+    public Optional<SessionGrant> revokeByRefreshToken(String refreshToken) {
+        Optional<SessionGrant> session = findSessionOf(refreshToken);
+        session.ifPresent(s -> revoke(List.of(s.sessionId()), Instant.now(), "revoked"));
+        return session;
     }
 
     /** Ends one session: its refresh token and every access token carrying its id. */

@@ -1,6 +1,7 @@
 package org.jwtauth.token;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +11,8 @@ import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jwtauth.audit.AuditService;
+import org.jwtauth.audit.AuditType;
 import org.jwtauth.common.security.AccessTokenVerifier;
 import org.jwtauth.common.security.TokenRejectedException;
 import org.jwtauth.sessions.SessionService;
@@ -20,10 +23,12 @@ public class TokenRevocationService {
 
     private final AccessTokenVerifier verifier;
     private final SessionService sessions;
+    private final AuditService audit;
 
-    public TokenRevocationService(AccessTokenVerifier verifier, SessionService sessions) {
+    public TokenRevocationService(AccessTokenVerifier verifier, SessionService sessions, AuditService audit) {
         this.verifier = verifier;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     /**
@@ -36,7 +41,8 @@ public class TokenRevocationService {
         if (token.indexOf('.') >= 0) {
             revokeAccessToken(token);
         } else {
-            sessions.revokeByRefreshToken(token);
+            sessions.revokeByRefreshToken(token).ifPresent(session -> audit.recordChange(AuditType.TOKEN_REVOKED,
+                    session.userId(), null, Map.of("token_type", "refresh_token", "session_id", session.sessionId().toString())));
         }
     }
 
@@ -46,6 +52,8 @@ public class TokenRevocationService {
             String jti = claims.getJwtId();
             if (jti != null) {
                 sessions.revokeAccessToken(jti, Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+                audit.recordChange(AuditType.TOKEN_REVOKED, userIdOf(claims.getSubject()),
+                        claims.getClaimValueAsString("upn"), Map.of("token_type", "access_token", "jti", jti));
             }
         } catch (TokenRejectedException | MalformedClaimException e) {
             // invalid, expired or already revoked: nothing left to revoke
@@ -55,6 +63,8 @@ public class TokenRevocationService {
     /** Ends the caller's session; a token without a session (a client's) is revoked by itself. */
     void logout(JsonWebToken caller) {
         Optional<UUID> sessionId = sessionIdOf(caller);
+        audit.recordChange(AuditType.LOGOUT, userIdOf(caller.getSubject()), caller.getName(),
+                sessionId.map(id -> Map.of("session_id", id.toString())).orElse(Map.of()));
         if (sessionId.isPresent()) {
             sessions.revokeSession(sessionId.get(), "logout");
         } else if (caller.getTokenID() != null) {
@@ -76,5 +86,15 @@ public class TokenRevocationService {
     /** Ends every session of the caller and revokes every token issued to it so far. */
     void logoutEverywhere(JsonWebToken caller) {
         sessions.revokeAllForSubject(caller.getSubject(), "logout-all");
+        audit.recordChange(AuditType.LOGOUT_ALL, userIdOf(caller.getSubject()), caller.getName(), Map.of());
+    }
+
+    /** The user id a subject names; a client's subject is not a UUID. */
+    private static UUID userIdOf(String subject) {
+        try {
+            return subject == null ? null : UUID.fromString(subject);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

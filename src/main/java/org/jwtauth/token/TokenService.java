@@ -1,12 +1,15 @@
 package org.jwtauth.token;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jwtauth.abuse.LoginGuard;
+import org.jwtauth.audit.AuditService;
+import org.jwtauth.audit.AuditType;
 import org.jwtauth.clients.AuthenticatedClient;
 import org.jwtauth.clients.ClientService;
 import org.jwtauth.common.error.AuthException;
@@ -29,15 +32,17 @@ public class TokenService {
     private final AccessTokenIssuer issuer;
     private final SessionService sessions;
     private final AuthMetrics metrics;
+    private final AuditService audit;
 
     public TokenService(LoginGuard logins, UserService users, ClientService clients, AccessTokenIssuer issuer,
-            SessionService sessions, AuthMetrics metrics) {
+            SessionService sessions, AuthMetrics metrics, AuditService audit) {
         this.logins = logins;
         this.users = users;
         this.clients = clients;
         this.issuer = issuer;
         this.sessions = sessions;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     /** @param clientAddress the caller's address for login throttling and audit, or null */
@@ -46,7 +51,7 @@ public class TokenService {
         ClientCredentials credentials = ClientCredentials.from(authorizationHeader, parameters);
         return switch (grantType) {
             case "password" -> passwordGrant(parameters, authenticateClient(credentials), clientAddress);
-            case "refresh_token" -> refreshTokenGrant(parameters, authenticateClient(credentials));
+            case "refresh_token" -> refreshTokenGrant(parameters, authenticateClient(credentials), clientAddress);
             case "client_credentials" -> clientCredentialsGrant(parameters, credentials);
             default -> throw AuthException.unsupportedGrantType(grantType);
         };
@@ -87,15 +92,17 @@ public class TokenService {
      * RFC 6749 §6. The scope is checked against the session (and the user's current roles) before
      * anything rotates, so a refused request never costs the client its refresh token.
      */
-    private TokenResponse refreshTokenGrant(TokenParameters parameters, AuthenticatedClient client) {
+    private TokenResponse refreshTokenGrant(TokenParameters parameters, AuthenticatedClient client, String clientAddress) {
         String refreshToken = parameters.require("refresh_token");
         SessionGrant known = sessions.findSessionOf(refreshToken).orElseThrow(TokenService::invalidRefreshToken);
         AuthenticatedUser user = users.findActiveUser(known.userId()).orElseThrow(TokenService::invalidRefreshToken);
         Set<String> available = new HashSet<>(Scopes.parse(known.scope()));
         available.retainAll(user.roles());
         Set<String> roles = Scopes.grant(parameters.optional("scope"), available);
-        SessionGrant session = sessions.refresh(refreshToken, client == null ? null : client.clientId());
+        SessionGrant session = sessions.refresh(refreshToken, client == null ? null : client.clientId(), user.username());
         metrics.tokenIssued("refresh_token");
+        audit.record(AuditType.TOKEN_REFRESHED, user.id(), user.username(), clientAddress,
+                Map.of("session_id", session.sessionId().toString()));
         return issueForSession(user, roles, session);
     }
 

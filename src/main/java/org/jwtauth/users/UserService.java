@@ -131,8 +131,9 @@ public class UserService {
 
     /** Ends every session of a user and refuses every access token issued to it so far. */
     public void logoutUser(UUID id) {
-        repository.findById(id).orElseThrow(() -> AuthException.notFound("User"));
+        User user = repository.findById(id).orElseThrow(() -> AuthException.notFound("User"));
         sessions.revokeAllForSubject(id.toString(), "admin-logout");
+        audit.recordChange(AuditType.LOGOUT_ALL, user.id, user.username, Map.of("by", "admin"));
     }
 
     /** Changes the password and ends every other session of the user; the caller's own session stays. */

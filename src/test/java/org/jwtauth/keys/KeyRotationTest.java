@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
+import org.jwtauth.audit.AuditService;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.security.AccessTokenVerifier;
 import org.jwtauth.sessions.RevocationState;
@@ -48,6 +49,9 @@ class KeyRotationTest {
 
     @Inject
     RevocationState revocations;
+
+    @Inject
+    AuditService audit;
 
     @Inject
     ManagedKeys managed;
@@ -132,7 +136,7 @@ class KeyRotationTest {
         List<String> published = keys.publishedKeys().stream().map(SigningKey::kid).toList();
 
         // a second instance built from nothing but the database, as after a restart
-        KeyService restarted = new KeyService(config, managed, new SimpleMeterRegistry());
+        KeyService restarted = new KeyService(config, managed, new SimpleMeterRegistry(), audit);
         restarted.start();
 
         assertEquals(current, restarted.currentSigningKey().kid());
