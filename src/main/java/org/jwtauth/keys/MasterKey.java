@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
@@ -22,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.jwtauth.common.config.AuthConfig;
 
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -44,7 +46,14 @@ public class MasterKey {
 
     @Inject
     public MasterKey(AuthConfig config) {
-        this(config.keys().masterKey(), config.keys().masterKeyFile(), LaunchMode.current() == LaunchMode.NORMAL);
+        this(config.keys().masterKey(), config.keys().masterKeyFile(), isProduction());
+    }
+
+    /** Production unless the dev or test profile is active (the quick start runs the jar with profile dev). */
+    private static boolean isProduction() {
+        List<String> profiles = ConfigUtils.getProfiles();
+        return !profiles.contains(LaunchMode.DEVELOPMENT.getDefaultProfile())
+                && !profiles.contains(LaunchMode.TEST.getDefaultProfile());
     }
 
     MasterKey(Optional<String> configured, Optional<String> file, boolean production) {

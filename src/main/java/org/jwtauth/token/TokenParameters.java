@@ -31,7 +31,7 @@ public final class TokenParameters {
         try {
             form = new QueryStringDecoder(body, StandardCharsets.UTF_8, false, MAX_PARAMETERS, true).parameters();
         } catch (IllegalArgumentException e) {
-            throw AuthException.invalidRequest("The form body is not valid application/x-www-form-urlencoded.");
+            throw AuthException.invalidRequest("The form body is not valid URL encoding.");
         }
         Map<String, String> values = new HashMap<>();
         for (Map.Entry<String, List<String>> entry : form.entrySet()) {

@@ -42,7 +42,7 @@ public class TokenRevocationService {
             revokeAccessToken(token);
         } else {
             sessions.revokeByRefreshToken(token).ifPresent(session -> audit.recordChange(AuditType.TOKEN_REVOKED,
-                    session.userId(), null, Map.of("token_type", "refresh_token", "session_id", session.sessionId().toString())));
+                    session.userId(), null, Map.of("kind", "refresh_token", "session_id", session.sessionId().toString())));
         }
     }
 
@@ -53,7 +53,7 @@ public class TokenRevocationService {
             if (jti != null) {
                 sessions.revokeAccessToken(jti, Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
                 audit.recordChange(AuditType.TOKEN_REVOKED, userIdOf(claims.getSubject()),
-                        claims.getClaimValueAsString("upn"), Map.of("token_type", "access_token", "jti", jti));
+                        claims.getClaimValueAsString("upn"), Map.of("kind", "access_token", "jti", jti));
             }
         } catch (TokenRejectedException | MalformedClaimException e) {
             // invalid, expired or already revoked: nothing left to revoke
