@@ -21,7 +21,7 @@ fi
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 
 work=$(mktemp -d)
-cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; [ -n "${BENCH_KEEP:-}" ] && echo "bench: kept $work" >&2 || rm -rf "$work"; }
 trap cleanup EXIT
 
 json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
@@ -51,8 +51,8 @@ restart_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 
 login() { curl -sf "$BASE/auth/login" -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}"; }
 ADMIN_TOKEN=$(login admin "$ADMIN_PASSWORD" | json '["access_token"]')
-BENCH_USER=bench-user
-BENCH_PASSWORD="Bench-User-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
+BENCH_USER=loadtest
+BENCH_PASSWORD="Load-Pass-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
 curl -sf "$BASE/admin/users" -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$BENCH_USER\",\"password\":\"$BENCH_PASSWORD\",\"roles\":[\"user\"]}" >/dev/null
 USER_TOKEN=$(login "$BENCH_USER" "$BENCH_PASSWORD" | json '["access_token"]')
@@ -71,9 +71,15 @@ public2=$(rps "$BASE/api/public")
 user2=$(rps -H "Authorization: Bearer $USER_TOKEN" "$BASE/api/user")
 public=$(( (public1 + public2) / 2 ))
 user=$(( (user1 + user2) / 2 ))
-DURATION=5s rps -s bench/client-credentials.lua "$BASE/auth/token" >/dev/null
+# the RSA signing path needs a longer JIT warm-up than the GETs
+DURATION=15s rps -s bench/client-credentials.lua "$BASE/auth/token" >/dev/null
 client_credentials=$(rps -s bench/client-credentials.lua "$BASE/auth/token")
-password_grant=$(BENCH_CONNECTIONS=4 CONNECTIONS=4 rps -s bench/login.lua "$BASE/auth/login")
+REFRESH_THREADS=8
+BENCH_REFRESH_TOKENS=$(for _ in $(seq 1 $REFRESH_THREADS); do login "$BENCH_USER" "$BENCH_PASSWORD" | json '["refresh_token"]'; done | tr '\n' ' ')
+export BENCH_REFRESH_TOKENS
+refresh_grant=$(wrk -t$REFRESH_THREADS -c$REFRESH_THREADS -d"$DURATION" -s bench/refresh.lua "$BASE/auth/token" \
+    | tee -a "$work/wrk.log" | awk '/Requests\/sec/ {print int($2)}')
+password_grant=$(CONNECTIONS=4 rps -s bench/login.lua "$BASE/auth/login")
 rss_end=$(rss_mb)
 non2xx=$(grep -c "Non-2xx" "$work/wrk.log" || true)
 
@@ -89,7 +95,8 @@ cat <<TABLE
 | GET /api/public (@PermitAll) | ${public} req/s |
 | GET /api/user (@RolesAllowed, $ALG token) | ${user} req/s ($(ratio "$user" "$public")× public) |
 | POST /auth/token client_credentials | ${client_credentials} req/s |
-| raw $ALG signing, all cores | ${signing} signatures/s (issuance at $(ratio "$signing" "$client_credentials")× below raw) |
+| POST /auth/token refresh_token (rotation, $REFRESH_THREADS sessions) | ${refresh_grant} req/s |
+| raw $ALG signing, all cores (bench/SigningCost.java) | ${signing} signatures/s: client_credentials costs $(ratio "$signing" "$client_credentials")×, refresh_token $(ratio "$signing" "$refresh_grant")× the raw signature |
 | POST /auth/login (Argon2id 19 MiB, t=2, p=1), 4 connections | ${password_grant} req/s |
 | resident memory before / after the load | ${rss_start} MiB / ${rss_end} MiB |
 | wrk runs with non-2xx answers | ${non2xx} |

@@ -62,6 +62,10 @@ public interface AuthConfig {
         @WithDefault("8192")
         int maxSize();
 
+        /** How many verified access tokens are remembered so a repeated token skips the signature check. */
+        @WithDefault("10000")
+        int verifiedCacheSize();
+
         Encryption encryption();
 
         /** Nested tokens: signed, then encrypted as a JWE to the service's own encryption key. */

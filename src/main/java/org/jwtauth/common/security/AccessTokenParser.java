@@ -10,6 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jwtauth.common.config.AuthConfig;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -25,15 +29,34 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @ApplicationScoped
 public class AccessTokenParser implements JWTParser {
 
-    private final AccessTokenVerifier verifier;
+    /** A principal built once per token; expiry, key trust and revocation are checked on every use. */
+    private record Verified(VerifiedToken token, JsonWebToken principal) {
+    }
 
-    public AccessTokenParser(AccessTokenVerifier verifier) {
+    private final AccessTokenVerifier verifier;
+    // Clients send the same token many times: parsing, the signature check and building the principal
+    // cost more than the request itself (SPEC §9), so a token is fully verified once per cache lifetime.
+    private final Cache<String, Verified> verified;
+
+    public AccessTokenParser(AccessTokenVerifier verifier, AuthConfig config) {
         this.verifier = verifier;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(config.token().verifiedCacheSize())
+                .expireAfterWrite(config.token().accessLifetime())
+                .build();
     }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        return new DefaultJWTCallerPrincipal(token, "JWT", verifier.verify(token));
+        Verified known = verified.getIfPresent(token);
+        if (known != null) {
+            verifier.recheck(known.token());
+            return known.principal();
+        }
+        VerifiedToken checked = verifier.verifyToken(token);
+        JsonWebToken principal = new DefaultJWTCallerPrincipal(token, "JWT", checked.claims());
+        verified.put(token, new Verified(checked, principal));
+        return principal;
     }
 
     @Override

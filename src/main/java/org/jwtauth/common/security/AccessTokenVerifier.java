@@ -53,6 +53,11 @@ public class AccessTokenVerifier {
 
     /** Returns the verified claims or throws {@link TokenRejectedException} with the reason. */
     public JwtClaims verify(String token) throws TokenRejectedException {
+        return verifyToken(token).claims();
+    }
+
+    /** Like {@link #verify}, keeping what {@link #recheck} needs to accept the same token again cheaply. */
+    public VerifiedToken verifyToken(String token) throws TokenRejectedException {
         if (token.length() > config.token().maxSize()) {
             throw new TokenRejectedException("too_large", "The token is too large.");
         }
@@ -64,8 +69,35 @@ public class AccessTokenVerifier {
         checkType(jws);
         JwtClaims claims = parseClaims(jws);
         checkClaims(claims);
-        checkNotRevoked(claims);
-        return claims;
+        VerifiedToken verified = describe(claims, key.kid());
+        checkNotRevoked(verified);
+        return verified;
+    }
+
+    /**
+     * The checks whose answer can change after a token was verified: expiry, its key still being
+     * trusted for the configured algorithm, and revocation. All in memory.
+     */
+    public void recheck(VerifiedToken token) throws TokenRejectedException {
+        if (token.expiresAt() <= Instant.now().getEpochSecond()) {
+            throw new TokenRejectedException("expired", "The token has expired.");
+        }
+        SigningKey key = keys.findVerificationKey(token.kid())
+                .orElseThrow(() -> new TokenRejectedException("unknown_key", "The token was signed by an unknown key."));
+        if (!keys.verificationAlgorithms().contains(key.algorithm())) {
+            throw new TokenRejectedException("algorithm", "The token's algorithm is not accepted.");
+        }
+        checkNotRevoked(token);
+    }
+
+    private static VerifiedToken describe(JwtClaims claims, String kid) throws TokenRejectedException {
+        try {
+            Object sid = claims.getClaimValue("sid");
+            return new VerifiedToken(claims, kid, claims.getExpirationTime().getValue(), claims.getIssuedAt().getValue(),
+                    sid == null ? null : sid.toString(), claims.getJwtId(), claims.getSubject());
+        } catch (MalformedClaimException e) {
+            throw new TokenRejectedException("malformed", "The token is malformed: a registered claim has the wrong type.");
+        }
     }
 
     private boolean isEncrypted(String token) {
@@ -222,15 +254,9 @@ public class AccessTokenVerifier {
     }
 
     // In-memory only (RevocationState): this runs on the event loop for every request.
-    private void checkNotRevoked(JwtClaims claims) throws TokenRejectedException {
-        try {
-            Object sid = claims.getClaimValue("sid");
-            if (revocations.isRevoked(sid == null ? null : sid.toString(), claims.getJwtId(), claims.getSubject(),
-                    claims.getIssuedAt().getValue())) {
-                throw new TokenRejectedException("revoked", "The token has been revoked.");
-            }
-        } catch (MalformedClaimException e) {
-            throw new TokenRejectedException("malformed", "The token is malformed: a registered claim has the wrong type.");
+    private void checkNotRevoked(VerifiedToken token) throws TokenRejectedException {
+        if (revocations.isRevoked(token.sessionId(), token.tokenId(), token.subject(), token.issuedAt())) {
+            throw new TokenRejectedException("revoked", "The token has been revoked.");
         }
     }
 

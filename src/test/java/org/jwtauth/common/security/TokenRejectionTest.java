@@ -159,6 +159,16 @@ class TokenRejectionTest {
     }
 
     @Test
+    void shouldRejectATokenAcceptedEarlierOnceItExpires() throws InterruptedException {
+        Instant now = Instant.now();
+        String token = TestTokens.sign(keys, TestTokens.validClaims("user").issuedAt(now).expiresAt(now.plusSeconds(2)));
+        callWith(token).statusCode(200);
+        callWith(token).statusCode(200);
+        Thread.sleep(2_500);
+        assertRejected(token, "expired");
+    }
+
+    @Test
     void shouldRejectNotBeforeInTheFuture() {
         String token = TestTokens.sign(keys, TestTokens.validClaims("user").claim("nbf", Instant.now().plusSeconds(300).getEpochSecond()));
         assertRejected(token, "not yet valid");
