@@ -67,12 +67,12 @@ public class WellKnownResource {
         metadata.put("revocation_endpoint", base + "/auth/revoke");
         metadata.put("introspection_endpoint", base + "/auth/introspect");
         metadata.put("grant_types_supported", List.of("password", "refresh_token", "client_credentials"));
-        metadata.put("response_types_supported", List.of("token"));
+        // no authorization endpoint: no browser flows, so no response types (RFC 8414 §2)
+        metadata.put("response_types_supported", List.of());
         metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         metadata.put("revocation_endpoint_auth_methods_supported", List.of("none"));
         metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         metadata.put("id_token_signing_alg_values_supported", algorithms);
-        metadata.put("token_endpoint_auth_signing_alg_values_supported", algorithms);
         metadata.put("access_token_signing_alg_values_supported", algorithms);
         return metadata;
     }
