@@ -92,7 +92,7 @@ public class TokenResource {
     @APIResponse(responseCode = "400", description = "No token parameter")
     public Response revoke(String form) {
         revocation.revoke(TokenParameters.fromForm(form));
-        return Response.ok().header("Cache-Control", "no-store").build();
+        return noStore(null);
     }
 
     @POST
@@ -104,8 +104,7 @@ public class TokenResource {
     @APIResponse(responseCode = "403", description = "unauthorized_client: the client lacks the role introspect")
     public Response introspect(String form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        IntrospectionResponse body = introspection.introspect(TokenParameters.fromForm(form), authorization);
-        return Response.ok(body).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+        return noStore(introspection.introspect(TokenParameters.fromForm(form), authorization));
     }
 
     @POST
@@ -126,7 +125,8 @@ public class TokenResource {
         revocation.logoutEverywhere(caller);
     }
 
-    private static Response noStore(TokenResponse body) {
+    /** 200 with an answer that carries or concerns a token: never cached (RFC 6749 §5.1). */
+    private static Response noStore(Object body) {
         return Response.ok(body).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 }
