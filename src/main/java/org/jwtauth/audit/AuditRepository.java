@@ -9,7 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.query.SelectionQuery;
-import org.jwtauth.storage.Database;
+import org.jwtauth.common.persistence.Database;
 
 /** Stores audit events and lists them newest first. */
 @ApplicationScoped

@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.jwtauth.common.http.ClientAddressResolver;
-import org.jwtauth.common.PageView;
+import org.jwtauth.common.http.PageView;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

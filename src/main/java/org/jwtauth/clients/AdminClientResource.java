@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jwtauth.common.PageView;
+import org.jwtauth.common.http.PageView;
 import org.jwtauth.common.security.Roles;
 
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jwtauth.storage.Database;
+import org.jwtauth.common.persistence.Database;
 
 /** Queries on service clients. */
 @ApplicationScoped

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jwtauth.keys.MasterKey;
+import org.jwtauth.common.crypto.MasterKey;
 
 /**
  * Client secrets: 256 random bits made by the service, stored as HMAC-SHA256 under a key derived

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jwtauth.storage.Database;
+import org.jwtauth.common.persistence.Database;
 
 /** Queries on managed keys. */
 @ApplicationScoped

@@ -19,6 +19,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.crypto.MasterKey;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

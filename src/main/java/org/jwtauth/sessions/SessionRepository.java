@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.jwtauth.storage.Database;
+import org.jwtauth.common.persistence.Database;
 
 /** Named queries on sessions, their refresh tokens and the revocation tables. */
 @ApplicationScoped

@@ -21,7 +21,7 @@ import org.jwtauth.audit.AuditType;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.metrics.AuthMetrics;
-import org.jwtauth.keys.MasterKey;
+import org.jwtauth.common.crypto.MasterKey;
 
 
 /**

@@ -13,8 +13,8 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jwtauth.audit.AuditService;
 import org.jwtauth.audit.AuditType;
-import org.jwtauth.common.security.AccessTokenVerifier;
-import org.jwtauth.common.security.TokenRejectedException;
+import org.jwtauth.verification.AccessTokenVerifier;
+import org.jwtauth.verification.TokenRejectedException;
 import org.jwtauth.sessions.SessionService;
 
 /** Token revocation (RFC 7009) and logout: what a token holder may end. */

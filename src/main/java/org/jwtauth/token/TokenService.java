@@ -7,7 +7,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jwtauth.abuse.LoginGuard;
+import org.jwtauth.token.PasswordLogin;
 import org.jwtauth.audit.AuditService;
 import org.jwtauth.audit.AuditType;
 import org.jwtauth.clients.AuthenticatedClient;
@@ -26,7 +26,7 @@ public class TokenService {
 
     private static final String BEARER = "Bearer";
 
-    private final LoginGuard logins;
+    private final PasswordLogin logins;
     private final UserService users;
     private final ClientService clients;
     private final AccessTokenIssuer issuer;
@@ -34,7 +34,7 @@ public class TokenService {
     private final AuthMetrics metrics;
     private final AuditService audit;
 
-    public TokenService(LoginGuard logins, UserService users, ClientService clients, AccessTokenIssuer issuer,
+    public TokenService(PasswordLogin logins, UserService users, ClientService clients, AccessTokenIssuer issuer,
             SessionService sessions, AuthMetrics metrics, AuditService audit) {
         this.logins = logins;
         this.users = users;

@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jwtauth.common.PageView;
+import org.jwtauth.common.http.PageView;
 import org.jwtauth.common.security.Roles;
 import org.jwtauth.users.UserRequests.CreateUserRequest;
 import org.jwtauth.users.UserRequests.UpdateUserRequest;

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jwtauth.storage.Database;
+import org.jwtauth.common.persistence.Database;
 
 /** Named queries on users. */
 @ApplicationScoped

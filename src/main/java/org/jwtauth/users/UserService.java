@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jwtauth.audit.AuditService;
 import org.jwtauth.audit.AuditType;
-import org.jwtauth.common.PageView;
+import org.jwtauth.common.http.PageView;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.security.Roles;
 import org.jwtauth.sessions.SessionService;

@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jwtauth.storage.Database;
+import org.jwtauth.common.persistence.Database;
 import org.jwtauth.testing.TestTokens;
 import org.jwtauth.testing.TestUsers;
 

@@ -18,7 +18,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 import org.jwtauth.audit.AuditService;
 import org.jwtauth.common.config.AuthConfig;
-import org.jwtauth.common.security.AccessTokenVerifier;
+import org.jwtauth.verification.AccessTokenVerifier;
 import org.jwtauth.sessions.RevocationState;
 import org.jwtauth.testing.TestTokens;
 import org.jwtauth.testing.TestUsers;

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jwtauth.testing.ServiceProcess;
+
 /**
  * Starts the packaged service the way the README does and configures it with the fixed setting
  * names of SPEC §8, as environment variables and as system properties.
@@ -57,7 +59,7 @@ class ServiceLaunchIT {
         String token;
         String kid;
         String password;
-        try (ServiceProcess service = ServiceProcess.start(workDir, env, List.of())) {
+        try (ServiceProcess service = ServiceProcess.in(workDir).env(env).start()) {
             password = service.generatedAdminPassword();
             assertNotNull(password, "a generated admin password is printed once");
             HttpResponse<String> login = service.postJson("/auth/login", loginBody("operator", password));
@@ -76,7 +78,7 @@ class ServiceLaunchIT {
         }
         assertTrue(Files.isDirectory(workDir.resolve("data")), "the embedded database lives under ./data");
 
-        try (ServiceProcess restarted = ServiceProcess.start(workDir, env, List.of())) {
+        try (ServiceProcess restarted = ServiceProcess.in(workDir).env(env).start()) {
             assertEquals(null, restarted.generatedAdminPassword(), "no second admin on restart");
             assertEquals(200, restarted.get("/api/admin", token).statusCode(), "tokens survive a restart");
             assertTrue(restarted.get("/.well-known/jwks.json").body().contains(kid));
@@ -87,10 +89,10 @@ class ServiceLaunchIT {
     @Test
     void shouldTakeTheSameSettingsAsSystemProperties() throws Exception {
         Path workDir = Files.createDirectories(root.resolve("sysprops"));
-        List<String> properties = List.of("-Dauth.token.access-lifetime=3M", "-Dauth.bootstrap.admin.username=chief",
-                "-Dauth.bootstrap.admin.password=Lead-Operator-Key-2026-abc", "-Dauth.registration.enabled=false",
-                "-Dauth.keys.master-key=" + MASTER_KEY);
-        try (ServiceProcess service = ServiceProcess.start(workDir, Map.of(), properties)) {
+        Map<String, String> properties = Map.of("auth.token.access-lifetime", "3M", "auth.bootstrap.admin.username", "chief",
+                "auth.bootstrap.admin.password", "Lead-Operator-Key-2026-abc", "auth.registration.enabled", "false",
+                "auth.keys.master-key", MASTER_KEY);
+        try (ServiceProcess service = ServiceProcess.in(workDir).properties(properties).start()) {
             HttpResponse<String> login = service.postJson("/auth/login", loginBody("chief", "Lead-Operator-Key-2026-abc"));
             assertEquals(200, login.statusCode(), login.body());
             assertEquals(180, json(login).get("expires_in").asInt());
@@ -109,8 +111,8 @@ class ServiceLaunchIT {
         env.put("QUARKUS_FLYWAY_PG_CLEAN_AT_START", "true");
         env.put("QUARKUS_FLYWAY_PG_CLEAN_DISABLED", "false");
         env.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", "Pg-Operator-Key-2026-xyz");
-        try (ServiceProcess service = ServiceProcess.start(workDir, env, List.of())) {
-            HttpResponse<String> ready = service.get("/q/health/ready");
+        try (ServiceProcess service = ServiceProcess.in(workDir).env(env).start()) {
+            HttpResponse<String> ready = service.health("/q/health/ready");
             assertTrue(ready.body().contains("\"pg\""), ready.body());
             HttpResponse<String> login = service.postJson("/auth/login", loginBody("admin", "Pg-Operator-Key-2026-xyz"));
             assertEquals(200, login.statusCode(), login.body());

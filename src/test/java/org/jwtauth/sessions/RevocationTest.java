@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.jwtauth.keys.KeyService;
-import org.jwtauth.storage.Database;
+import org.jwtauth.common.persistence.Database;
 import org.jwtauth.testing.TestSessions;
 import org.jwtauth.testing.TestSessions.Tokens;
 import org.jwtauth.testing.TestTokens;

@@ -14,7 +14,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.jwtauth.storage.Database;
+import org.jwtauth.common.persistence.Database;
 import org.jwtauth.testing.TestSessions;
 import org.jwtauth.testing.TestSessions.Tokens;
 import org.jwtauth.testing.TestTokens;

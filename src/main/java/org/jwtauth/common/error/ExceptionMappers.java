@@ -21,9 +21,9 @@ import io.quarkus.security.UnauthorizedException;
 
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.metrics.AuthMetrics;
-import org.jwtauth.common.security.Challenges;
-import org.jwtauth.common.security.MalformedAuthorizationException;
-import org.jwtauth.common.security.TokenRejectedException;
+import org.jwtauth.verification.Challenges;
+import org.jwtauth.verification.MalformedAuthorizationException;
+import org.jwtauth.verification.TokenRejectedException;
 
 /** Maps every failure to the one JSON error body; never a stack trace or a class name. */
 public class ExceptionMappers {

@@ -1,7 +1,0 @@
-package org.jwtauth.common;
-
-import java.util.List;
-
-/** One page of a list: {@code {"items","page","size","total"}}, pages counted from 0. */
-public record PageView<T>(List<T> items, int page, int size, long total) {
-}

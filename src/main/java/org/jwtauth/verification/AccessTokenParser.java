@@ -1,0 +1,106 @@
+package org.jwtauth.verification;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+
+import javax.crypto.SecretKey;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jwtauth.common.config.AuthConfig;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+
+/**
+ * Replaces SmallRye's parser so that MicroProfile JWT ({@code @RolesAllowed}, injected
+ * {@link JsonWebToken}) runs on the service's own keys and rules ({@link AccessTokenVerifier}).
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class AccessTokenParser implements JWTParser {
+
+    /** A principal built once per token; expiry, key trust and revocation are checked on every use. */
+    private record Verified(VerifiedToken token, JsonWebToken principal) {
+    }
+
+    private final AccessTokenVerifier verifier;
+    // Clients send the same token many times: parsing, the signature check and building the principal
+    // cost more than the request itself (SPEC §9), so a token is fully verified once per cache lifetime.
+    private final Cache<String, Verified> verified;
+
+    public AccessTokenParser(AccessTokenVerifier verifier, AuthConfig config) {
+        this.verifier = verifier;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(config.token().verifiedCacheSize())
+                .expireAfterWrite(config.token().accessLifetime())
+                .build();
+    }
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        Verified known = verified.getIfPresent(token);
+        if (known != null) {
+            verifier.recheck(known.token());
+            return known.principal();
+        }
+        VerifiedToken checked = verifier.verifyToken(token);
+        JsonWebToken principal = new DefaultJWTCallerPrincipal(token, "JWT", checked.claims());
+        verified.put(token, new Verified(checked, principal));
+        return principal;
+    }
+
+    @Override
+    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
+        return parse(token);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
+        throw unsupported();
+    }
+
+    @Override
+    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
+        throw unsupported();
+    }
+
+    @Override
+    public JsonWebToken verify(String token, String secret) throws ParseException {
+        throw unsupported();
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
+        throw unsupported();
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
+        throw unsupported();
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, String secret) throws ParseException {
+        throw unsupported();
+    }
+
+    @Override
+    public JsonWebToken parseOnly(String token) throws ParseException {
+        throw unsupported();
+    }
+
+    // Tokens are only ever trusted after the full check against the service's own keys.
+    private static ParseException unsupported() {
+        return new ParseException("Only verification against the service's keys is supported.");
+    }
+}

@@ -1,0 +1,96 @@
+package org.jwtauth.verification;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+import org.jwtauth.common.config.AuthConfig;
+
+/**
+ * Reads the bearer token from the one {@code Authorization} header (scheme case-insensitive,
+ * never from the query string or a cookie) and hands it to MicroProfile JWT.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class BearerTokenMechanism implements HttpAuthenticationMechanism {
+
+    private static final String BEARER = "bearer";
+
+    private final AuthConfig config;
+
+    public BearerTokenMechanism(AuthConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        List<String> headers = context.request().headers().getAll(HttpHeaderNames.AUTHORIZATION);
+        if (headers.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        if (headers.size() > 1) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(
+                    new MalformedAuthorizationException("Send exactly one Authorization header.")));
+        }
+        String token = bearerToken(headers.get(0));
+        if (token == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (token.length() > config.token().maxSize()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(
+                    new TokenRejectedException("too_large", "The token is too large.")));
+        }
+        if (token.isEmpty()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(
+                    new TokenRejectedException("malformed", "The token is malformed: it is empty.")));
+        }
+        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new JsonWebTokenCredential(token));
+        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
+    }
+
+    /** The credentials after a case-insensitive {@code Bearer} scheme, or null for another scheme. */
+    static String bearerToken(String header) {
+        String value = header.strip();
+        int space = value.indexOf(' ');
+        String scheme = space < 0 ? value : value.substring(0, space);
+        if (!scheme.toLowerCase(Locale.ROOT).equals(BEARER)) {
+            return null;
+        }
+        return space < 0 ? "" : value.substring(space + 1).strip();
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE,
+                Challenges.missingToken(config.realm())));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, BEARER));
+    }
+}
