@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.http.PageView;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.security.Roles;
@@ -37,22 +38,9 @@ public class AdminAuditResource {
     @APIResponse(responseCode = "400", description = "A filter value is not valid")
     public PageView<AuditView> list(@QueryParam("user") String user, @QueryParam("type") String type,
             @QueryParam("since") String since, @QueryParam("until") String until,
-            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("20") String size) {
+            @BeanParam PageRequest page) {
         AuditFilter filter = new AuditFilter(blankToNull(user), type(type), time("since", since), time("until", until));
-        return audit.find(filter, number("page", page, 0, Integer.MAX_VALUE / 200), number("size", size, 1, 200));
-    }
-
-    // parsed here so that a non-number is a 400 like any other bad filter, not JAX-RS's 404
-    private static int number(String name, String value, int min, int max) {
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw AuthException.invalidRequest(name + ": must be a whole number from " + min + " to " + max + ".");
+        return audit.find(filter, page.validated());
     }
 
     private static AuditType type(String type) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.query.SelectionQuery;
+import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.persistence.Database;
 
 /** Stores audit events and lists them newest first. */
@@ -25,11 +26,11 @@ class AuditRepository {
         db.session().persist(event);
     }
 
-    List<AuditEvent> search(AuditFilter filter, int page, int size) {
+    List<AuditEvent> search(AuditFilter filter, PageRequest page) {
         Where where = Where.of(filter);
         return where.bind(db.session().createSelectionQuery("from AuditEvent" + where.clause + " order by time desc, id", AuditEvent.class))
-                .setFirstResult(page * size)
-                .setMaxResults(size)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
                 .getResultList();
     }
 

@@ -8,13 +8,15 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.jwtauth.common.http.ClientAddressResolver;
+import org.jwtauth.common.http.PageRequest;
+import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.http.PageView;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,16 +41,16 @@ public class AuditService {
 
     private final AuditRepository repository;
     private final ObjectMapper json;
-    private final TransactionSynchronizationRegistry transactions;
+    private final Event<Recorded> recorded;
     private final CurrentActor actor;
     private final ClientAddressResolver addresses;
     private final Clock clock;
 
-    AuditService(AuditRepository repository, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+    AuditService(AuditRepository repository, ObjectMapper json, Event<Recorded> recorded,
             CurrentActor actor, ClientAddressResolver addresses, Clock clock) {
         this.repository = repository;
         this.json = json;
-        this.transactions = transactions;
+        this.recorded = recorded;
         this.actor = actor;
         this.addresses = addresses;
         this.clock = clock;
@@ -71,14 +73,7 @@ public class AuditService {
         event.clientAddress = clientAddress == null || clientAddress.length() > 64 ? null : clientAddress;
         event.details = toJson(safeDetails(details));
         repository.persist(event);
-        transactions.registerInterposedSynchronization(new LogAfterCommit(event));
-    }
-
-    /** Like {@link #record} but in a transaction of its own: kept even when the caller then fails (a refused login). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordIndependently(AuditType type, UUID userId, String username, String clientAddress,
-            Map<String, String> details) {
-        record(type, userId, username, clientAddress, details);
+        recorded.fire(new Recorded(event));
     }
 
     /**
@@ -100,9 +95,9 @@ public class AuditService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageView<AuditView> find(AuditFilter filter, int page, int size) {
-        return new PageView<>(repository.search(filter, page, size).stream().map(this::toView).toList(),
-                page, size, repository.count(filter));
+    public PageView<AuditView> find(AuditFilter filter, PageRequest page) {
+        return PageView.of(repository.search(filter, page).stream().map(this::toView).toList(), page,
+                repository.count(filter));
     }
 
     private AuditView toView(AuditEvent e) {
@@ -144,25 +139,14 @@ public class AuditService {
         }
     }
 
+    /** An event stored in the current transaction. */
+    record Recorded(AuditEvent event) {
+    }
+
     /** Writes the log line only for events that were really stored. */
-    private static final class LogAfterCommit implements Synchronization {
-
-        private final AuditEvent event;
-
-        LogAfterCommit(AuditEvent event) {
-            this.event = event;
-        }
-
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                TRAIL.infof("audit type=%s user_id=%s username=%s client_address=%s details=%s",
-                        event.type, event.userId, event.username, event.clientAddress, event.details);
-            }
-        }
+    void log(@Observes(during = TransactionPhase.AFTER_SUCCESS) Recorded recorded) {
+        AuditEvent event = recorded.event();
+        TRAIL.infof("audit type=%s user_id=%s username=%s client_address=%s details=%s",
+                event.type, event.userId, event.username, event.clientAddress, event.details);
     }
 }

@@ -1,6 +1,6 @@
 package org.jwtauth.audit;
 
-/** What an audit event records (SPEC §6). Some are written by features on other branches. */
+/** What an audit event records (SPEC §6). */
 public enum AuditType {
     LOGIN_SUCCESS,
     LOGIN_FAILURE,
@@ -20,5 +20,8 @@ public enum AuditType {
     USER_DELETED,
     CLIENT_CREATED,
     CLIENT_DELETED,
+    CLIENT_SECRET_ROTATED,
+    /** An admin cleared a username's failed-login lock. */
+    LOCKOUT_CLEARED,
     KEY_ROTATED
 }

@@ -5,11 +5,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+
+import org.jwtauth.verification.Caller;
 
 /** Who is making the current request, as far as a verified token says; empty outside a request. */
 @ApplicationScoped
@@ -20,33 +21,26 @@ class CurrentActor {
     }
 
     private final CurrentIdentityAssociation identities;
+    private final Caller caller;
 
-    CurrentActor(CurrentIdentityAssociation identities) {
+    CurrentActor(CurrentIdentityAssociation identities, Caller caller) {
         this.identities = identities;
+        this.caller = caller;
     }
 
     Optional<Actor> find() {
         if (!Arc.container().requestContext().isActive()) {
             return Optional.empty();
         }
-        SecurityIdentity identity;
         try {
-            identity = identities.getIdentity();
+            SecurityIdentity identity = identities.getIdentity();
+            if (identity == null || identity.isAnonymous()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Actor(caller.userId().orElse(null), caller.name()));
         } catch (RuntimeException e) {
             // a bad token on a public endpoint (registration) is ignored there, and so it is here
             return Optional.empty();
-        }
-        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Actor(uuidOrNull(token.getSubject()), token.getName()));
-    }
-
-    private static UUID uuidOrNull(String subject) {
-        try {
-            return subject == null ? null : UUID.fromString(subject);
-        } catch (IllegalArgumentException e) {
-            return null; // a service client's token
         }
     }
 }

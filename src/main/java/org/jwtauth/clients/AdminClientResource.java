@@ -4,27 +4,27 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.http.PageView;
 import org.jwtauth.common.security.Roles;
+
+import org.jwtauth.common.security.RoleName;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -38,7 +38,7 @@ public class AdminClientResource {
     public record CreateClientRequest(
             @JsonProperty("client_id") @Pattern(regexp = "[A-Za-z0-9._-]{3,64}",
                     message = "must be 3 to 64 of the characters A-Z a-z 0-9 . _ -") String clientId,
-            @NotNull @Size(max = 64) List<@NotNull @Pattern(regexp = "[a-z0-9_-]{1,64}") String> roles) {
+            @NotNull @Size(max = 64) List<@RoleName String> roles) {
     }
 
     private final ClientService clients;
@@ -61,9 +61,9 @@ public class AdminClientResource {
 
     @GET
     @Operation(summary = "List clients, paged")
-    public PageView<ClientView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return clients.listClients(page, size);
+    @APIResponse(responseCode = "400", description = "page or size is not a number in range")
+    public PageView<ClientView> list(@BeanParam PageRequest page) {
+        return clients.listClients(page.validated());
     }
 
     @GET

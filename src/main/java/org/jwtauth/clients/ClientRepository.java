@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.persistence.Database;
 
 /** Queries on service clients. */
@@ -21,10 +22,10 @@ public class ClientRepository {
         return Optional.ofNullable(db.session().find(Client.class, clientId));
     }
 
-    List<Client> list(int page, int size) {
+    List<Client> list(PageRequest page) {
         return db.session().createSelectionQuery("from Client order by clientId", Client.class)
-                .setFirstResult(page * size)
-                .setMaxResults(size)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
                 .getResultList();
     }
 

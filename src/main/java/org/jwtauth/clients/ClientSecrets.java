@@ -3,8 +3,6 @@ package org.jwtauth.clients;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -13,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jwtauth.common.crypto.MasterKey;
+import org.jwtauth.common.crypto.RandomTokens;
 
 /**
  * Client secrets: 256 random bits made by the service, stored as HMAC-SHA256 under a key derived
@@ -22,7 +21,6 @@ import org.jwtauth.common.crypto.MasterKey;
 @ApplicationScoped
 class ClientSecrets {
 
-    private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec hashKey;
 
     ClientSecrets(MasterKey masterKey) {
@@ -30,9 +28,7 @@ class ClientSecrets {
     }
 
     String generate() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.generate();
     }
 
     String hash(String secret) {

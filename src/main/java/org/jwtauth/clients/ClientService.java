@@ -1,19 +1,17 @@
 package org.jwtauth.clients;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
-import org.jwtauth.audit.AuditService;
-import org.jwtauth.audit.AuditType;
+import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.http.PageView;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.security.Roles;
@@ -25,12 +23,14 @@ public class ClientService {
 
     private final ClientRepository repository;
     private final ClientSecrets secrets;
-    private final AuditService audit;
+    private final Event<ClientChanged> changes;
+    private final Clock clock;
 
-    ClientService(ClientRepository repository, ClientSecrets secrets, AuditService audit) {
+    ClientService(ClientRepository repository, ClientSecrets secrets, Event<ClientChanged> changes, Clock clock) {
         this.repository = repository;
         this.secrets = secrets;
-        this.audit = audit;
+        this.changes = changes;
+        this.clock = clock;
     }
 
     /** Creates a client; the returned view is the only place its secret ever appears. */
@@ -40,7 +40,7 @@ public class ClientService {
         String secret = secrets.generate();
         client.secretHash = secrets.hash(secret);
         client.roles = Roles.requireValid(roles);
-        client.createdAt = Instant.now();
+        client.createdAt = clock.instant();
         if (repository.findById(client.clientId).isPresent()) {
             throw AuthException.clientExists();
         }
@@ -49,13 +49,12 @@ public class ClientService {
         } catch (ConstraintViolationException e) {
             throw AuthException.clientExists();
         }
-        audit.recordChange(AuditType.CLIENT_CREATED, null, null,
-                Map.of("client_id", client.clientId, "roles", String.join(" ", new TreeSet<>(client.roles))));
+        changes.fire(new ClientChanged(ClientChanged.Change.CREATED, client.clientId, Set.copyOf(client.roles)));
         return ClientView.of(client, secret);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<AuthenticatedClient> authenticate(String clientId, String secret) {
+    Optional<AuthenticatedClient> authenticate(String clientId, String secret) {
         return repository.findById(clientId)
                 .filter(c -> secrets.matches(secret, c.secretHash))
                 .map(c -> new AuthenticatedClient(c.clientId, Set.copyOf(c.roles)));
@@ -68,14 +67,14 @@ public class ClientService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageView<ClientView> listClients(int page, int size) {
-        return new PageView<>(repository.list(page, size).stream().map(c -> ClientView.of(c, null)).toList(),
-                page, size, repository.count());
+    public PageView<ClientView> listClients(PageRequest page) {
+        return PageView.of(repository.list(page).stream().map(c -> ClientView.of(c, null)).toList(), page,
+                repository.count());
     }
 
     public void deleteClient(String clientId) {
         Client client = repository.findById(clientId).orElseThrow(() -> AuthException.notFound("Client"));
         repository.delete(client);
-        audit.recordChange(AuditType.CLIENT_DELETED, null, null, Map.of("client_id", client.clientId));
+        changes.fire(new ClientChanged(ClientChanged.Change.DELETED, client.clientId, Set.copyOf(client.roles)));
     }
 }

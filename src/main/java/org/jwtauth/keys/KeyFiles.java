@@ -152,7 +152,7 @@ final class KeyFiles {
         try {
             return Files.getLastModifiedTime(path).toInstant();
         } catch (IOException e) {
-            return Instant.now();
+            return Instant.EPOCH; // unknown age: treated as active since ever
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jwtauth.keys;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -12,11 +13,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
-import org.jwtauth.audit.AuditService;
-import org.jwtauth.audit.AuditType;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.error.AuthException;
 
@@ -38,7 +38,8 @@ public class KeyService {
 
     private final AuthConfig config;
     private final ManagedKeys managed;
-    private final AuditService audit;
+    private final Event<KeyRotated> rotated;
+    private final Clock clock;
     private final Counter rotations;
     private final Counter unknownKidReloads;
     private final long reloadIntervalNanos;
@@ -46,10 +47,11 @@ public class KeyService {
     private volatile KeySettings.Source source;
     private volatile Map<String, SigningKey> keysByKid = Map.of();
 
-    public KeyService(AuthConfig config, ManagedKeys managed, MeterRegistry registry, AuditService audit) {
+    KeyService(AuthConfig config, ManagedKeys managed, MeterRegistry registry, Event<KeyRotated> rotated, Clock clock) {
         this.config = config;
         this.managed = managed;
-        this.audit = audit;
+        this.rotated = rotated;
+        this.clock = clock;
         this.rotations = registry.counter("auth.key.rotations");
         this.unknownKidReloads = registry.counter("auth.key.reloads", "trigger", "unknown_kid");
         this.reloadIntervalNanos = config.keys().unknownKidReloadInterval().toNanos();
@@ -75,15 +77,16 @@ public class KeyService {
     }
 
     /** Runs the rotation schedule and picks up keys created or rotated by other replicas. */
-    @Scheduled(every = "${auth.keys.refresh-interval:15s}", delayed = "${auth.keys.refresh-interval:15s}",
+    @Scheduled(every = "${auth.keys.refresh-interval}", delayed = "${auth.keys.refresh-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             if (source == KeySettings.Source.MANAGED) {
                 List<String> created = managed.maintain();
                 rotations.increment(created.size());
-                created.forEach(kid -> audit.recordIndependently(AuditType.KEY_ROTATED, null, null, null,
-                        Map.of("kid", kid, "trigger", "schedule")));
+                if (!created.isEmpty()) {
+                    rotated.fire(new KeyRotated(false, null, created));
+                }
             }
             reload();
         } catch (RuntimeException e) {
@@ -96,14 +99,14 @@ public class KeyService {
         List<SigningKey> loaded = switch (source) {
             case MANAGED -> managed.load(keysByKid);
             case FILES -> KeyFiles.load(config.keys().files().orElseThrow(), config.keys().algorithm());
-            case SECRET -> List.of(HmacSecret.load(config.keys().hmacSecret().orElseThrow(), Instant.now()));
+            case SECRET -> List.of(HmacSecret.load(config.keys().hmacSecret().orElseThrow(), clock.instant()));
         };
         keysByKid = loaded.stream().collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity()));
     }
 
     /** The key that signs new tokens: the most recently activated key of the configured algorithm. */
     public SigningKey currentSigningKey() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Comparator<SigningKey> newest = Comparator.comparing(SigningKey::activatesAt);
         Optional<SigningKey> active = signingCandidates().filter(k -> k.isActiveAt(now)).max(newest);
         // keys in memory may lag a rotation made elsewhere: the newest activated key is still published
@@ -116,7 +119,7 @@ public class KeyService {
     }
 
     public boolean hasSigningKey() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return signingCandidates().anyMatch(k -> k.isActiveAt(now));
     }
 
@@ -132,7 +135,7 @@ public class KeyService {
             requestReload();
             return Optional.empty();
         }
-        return key.isPublishedAt(Instant.now()) ? Optional.of(key) : Optional.empty();
+        return key.isPublishedAt(clock.instant()) ? Optional.of(key) : Optional.empty();
     }
 
     private void requestReload() {
@@ -164,7 +167,7 @@ public class KeyService {
 
     /** Every public key that may have signed a still-valid token (none for HS256). */
     public List<SigningKey> publishedKeys() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return keysByKid.values().stream()
                 .filter(k -> k.publicJwk() != null && k.isPublishedAt(now))
                 .sorted(Comparator.comparing(SigningKey::activatesAt))
@@ -173,7 +176,7 @@ public class KeyService {
 
     /** Every key the service holds, with its state; never a private part. */
     public List<KeyView> listKeys() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return keysByKid.values().stream()
                 .sorted(Comparator.comparing(SigningKey::activatesAt).thenComparing(SigningKey::kid))
                 .map(k -> KeyView.of(k, now))
@@ -190,8 +193,7 @@ public class KeyService {
         List<String> created = managed.promoteNext();
         rotations.increment();
         reload();
-        audit.recordChange(AuditType.KEY_ROTATED, null, null,
-                Map.of("current_kid", currentSigningKey().kid(), "new_next_kid", String.join(" ", created)));
+        rotated.fire(new KeyRotated(true, currentSigningKey().kid(), created));
         LOG.infof("Signing keys rotated on request: now signing with %s", currentSigningKey().kid());
         return listKeys();
     }

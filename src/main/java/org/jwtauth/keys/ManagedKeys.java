@@ -5,6 +5,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,9 +37,11 @@ class ManagedKeys {
     private final MasterKey masterKey;
     private final KeySchedule schedule;
     private final String algorithm;
+    private final Clock clock;
 
-    ManagedKeys(AuthConfig config, KeyRepository repository, MasterKey masterKey) {
+    ManagedKeys(AuthConfig config, KeyRepository repository, MasterKey masterKey, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
         this.masterKey = masterKey;
         this.algorithm = config.keys().algorithm();
         Duration refresh = config.keys().refreshInterval();
@@ -59,7 +62,7 @@ class ManagedKeys {
 
     private List<String> apply(boolean promote) {
         repository.lockKeyGeneration();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<SigningKeyEntity> keys = repository.listByUse(SigningKeyEntity.SIGNING);
         KeySchedule.Changes changes = promote
                 ? schedule.promoteNext(keys, now, at -> newEntity(algorithm, SigningKeyEntity.SIGNING, now, at))

@@ -2,6 +2,7 @@ package org.jwtauth.keys;
 
 import java.security.Key;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -37,9 +38,11 @@ public class TokenEncryption {
     private final AuthConfig.Token.Encryption settings;
     private final KeyRepository repository;
     private final ManagedKeys managed;
+    private final Clock clock;
     private volatile Map<String, EncryptionKey> keysByKid = Map.of();
 
-    public TokenEncryption(AuthConfig config, KeyRepository repository, ManagedKeys managed) {
+    TokenEncryption(AuthConfig config, KeyRepository repository, ManagedKeys managed, Clock clock) {
+        this.clock = clock;
         this.settings = config.token().encryption();
         this.repository = repository;
         this.managed = managed;
@@ -64,7 +67,7 @@ public class TokenEncryption {
         repository.lockKeyGeneration();
         List<SigningKeyEntity> rows = repository.listByUse(SigningKeyEntity.ENCRYPTION);
         if (rows.stream().noneMatch(row -> row.algorithm.equals(settings.algorithm()))) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             SigningKeyEntity row = managed.newEntity(settings.algorithm(), SigningKeyEntity.ENCRYPTION, now, now);
             repository.persist(row);
             rows = List.of(row);

@@ -1,5 +1,6 @@
 package org.jwtauth.sessions;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 import org.jwtauth.common.config.AuthConfig;
@@ -30,6 +32,7 @@ public class RevocationState {
     private static final Logger LOG = Logger.getLogger(RevocationState.class);
 
     private final SessionRepository repository;
+    private final Clock clock;
     private final Duration retention;
     // value: epoch second after which every token the entry covers has expired
     private final Map<String, Long> revokedSessions = new ConcurrentHashMap<>();
@@ -37,8 +40,9 @@ public class RevocationState {
     // value: epoch second; tokens of the subject issued before it are revoked
     private final Map<String, Long> subjectCutoffs = new ConcurrentHashMap<>();
 
-    public RevocationState(SessionRepository repository, AuthConfig config) {
+    RevocationState(SessionRepository repository, AuthConfig config, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
         this.retention = config.token().accessLifetime().plus(config.token().clockLeeway());
     }
 
@@ -63,16 +67,29 @@ public class RevocationState {
         return cutoff != null && issuedAt < cutoff;
     }
 
-    void sessionsRevoked(Collection<UUID> sessionIds, Instant revokedAt) {
+    // Revocations made here apply on this instance as soon as they are durable.
+    void onSessionsRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsRevoked event) {
+        sessionsRevoked(event.sessionIds(), event.revokedAt());
+    }
+
+    void onSubjectRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubjectRevoked event) {
+        subjectRevoked(event.subject(), event.revokedBefore());
+    }
+
+    void onAccessTokenRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessTokenRevoked event) {
+        accessTokenRevoked(event.tokenId(), event.expiresAt());
+    }
+
+    private void sessionsRevoked(Collection<UUID> sessionIds, Instant revokedAt) {
         long until = revokedAt.plus(retention).getEpochSecond();
         sessionIds.forEach(id -> revokedSessions.merge(id.toString(), until, Math::max));
     }
 
-    void accessTokenRevoked(String tokenId, Instant expiresAt) {
+    private void accessTokenRevoked(String tokenId, Instant expiresAt) {
         revokedTokenIds.merge(tokenId, expiresAt.getEpochSecond(), Math::max);
     }
 
-    void subjectRevoked(String subject, Instant revokedBefore) {
+    private void subjectRevoked(String subject, Instant revokedBefore) {
         subjectCutoffs.merge(subject, revokedBefore.getEpochSecond(), Math::max);
     }
 
@@ -80,10 +97,10 @@ public class RevocationState {
         reload();
     }
 
-    @Scheduled(every = "${auth.sessions.revocation-refresh-interval:1s}",
+    @Scheduled(every = "${auth.sessions.revocation-refresh-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reload() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant horizon = now.minus(retention);
         QuarkusTransaction.requiringNew().run(() -> {
             repository.findRevokedSessionsSince(horizon)

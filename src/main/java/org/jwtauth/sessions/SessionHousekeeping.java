@@ -1,5 +1,6 @@
 package org.jwtauth.sessions;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,30 +21,32 @@ public class SessionHousekeeping {
     private final SessionRepository repository;
     private final Duration gracePeriod;
     private final Duration accessTokenRetention;
+    private final Clock clock;
 
-    public SessionHousekeeping(SessionRepository repository, AuthConfig config) {
+    SessionHousekeeping(SessionRepository repository, AuthConfig config, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
         this.gracePeriod = config.token().refreshGracePeriod();
         this.accessTokenRetention = config.token().accessLifetime().plus(config.token().clockLeeway());
     }
 
     /** The encrypted copy of a live refresh token exists only to answer retries within the grace window. */
-    @Scheduled(every = "${auth.sessions.retry-secret-wipe-interval:5s}", delayed = "5s",
+    @Scheduled(every = "${auth.sessions.retry-secret-wipe-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void wipeRetrySecrets() {
-        repository.wipeRetrySecrets(Instant.now().minus(gracePeriod));
+        repository.wipeRetrySecrets(clock.instant().minus(gracePeriod));
     }
 
     /**
      * Deletes expired refresh tokens and sessions, and revocation records once every token they
      * cover has expired (revoked sessions stay that long: other replicas load revocations from them).
      */
-    @Scheduled(every = "${auth.sessions.purge-interval:10m}", delayed = "1m",
+    @Scheduled(every = "${auth.sessions.purge-interval}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void purge() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant horizon = now.minus(accessTokenRetention);
         int tokens = repository.deleteExpiredTokens(now);
         int sessions = repository.deleteEndedSessions(now, horizon);

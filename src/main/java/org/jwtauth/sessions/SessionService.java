@@ -1,32 +1,27 @@
 package org.jwtauth.sessions;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
-import org.jwtauth.audit.AuditService;
-import org.jwtauth.audit.AuditType;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.metrics.AuthMetrics;
 import org.jwtauth.common.crypto.MasterKey;
 
-
 /**
  * Login sessions (SPEC §2, §5): starts them with a refresh token, rotates it on every use with a
- * grace window for retries, treats other reuse as theft, and revokes sessions and access tokens.
+ * grace window for retries, and treats other reuse as theft ({@link RevocationService} ends sessions).
  */
 @ApplicationScoped
 @Transactional
@@ -35,29 +30,29 @@ public class SessionService {
     private static final Logger LOG = Logger.getLogger(SessionService.class);
 
     private final SessionRepository repository;
-    private final RevocationState revocations;
+    private final RevocationService revocations;
     private final MasterKey masterKey;
-    private final TransactionSynchronizationRegistry transactions;
     private final Duration refreshLifetime;
     private final Duration gracePeriod;
     private final AuthMetrics metrics;
-    private final AuditService audit;
+    private final Event<RefreshTokenReused> reuses;
+    private final Clock clock;
 
-    public SessionService(SessionRepository repository, RevocationState revocations, MasterKey masterKey,
-            TransactionSynchronizationRegistry transactions, AuthConfig config, AuthMetrics metrics, AuditService audit) {
+    public SessionService(SessionRepository repository, RevocationService revocations, MasterKey masterKey,
+            AuthConfig config, AuthMetrics metrics, Event<RefreshTokenReused> reuses, Clock clock) {
         this.repository = repository;
         this.revocations = revocations;
         this.masterKey = masterKey;
-        this.transactions = transactions;
         this.refreshLifetime = config.token().refreshLifetime();
         this.gracePeriod = config.token().refreshGracePeriod();
         this.metrics = metrics;
-        this.audit = audit;
+        this.reuses = reuses;
+        this.clock = clock;
     }
 
     /** Starts a session for a successful login and returns its first refresh token. */
     public SessionGrant startSession(UUID userId, String clientId, String scope) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.userId = userId;
@@ -100,7 +95,7 @@ public class SessionService {
         String hash = RefreshTokens.hash(refreshToken);
         UUID sessionId = repository.findSessionIdByTokenHash(hash).orElseThrow(SessionService::invalidRefreshToken);
         Session session = repository.lockSession(sessionId).orElseThrow(SessionService::invalidRefreshToken);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!session.isActiveAt(now)) {
             throw invalidRefreshToken();
         }
@@ -116,10 +111,9 @@ public class SessionService {
             String successor = new String(masterKey.decrypt(session.currentSealed, sealLabel(session)), StandardCharsets.UTF_8);
             return grant(session, successor, session.rotatedAt);
         }
-        revoke(List.of(session.id), now, "refresh-token-reuse");
+        revocations.revokeSessions(List.of(session.id), now, "refresh-token-reuse");
         metrics.refreshReuseDetected();
-        audit.recordChange(AuditType.REFRESH_TOKEN_REUSED, session.userId, username,
-                Map.of("session_id", session.id.toString()));
+        reuses.fire(new RefreshTokenReused(session.id, session.userId, username));
         LOG.warnf("Refresh token reuse detected: session %s of user %s revoked", session.id, session.userId);
         throw AuthException.invalidGrant("The refresh token was already used; the session has been revoked.");
     }
@@ -137,64 +131,11 @@ public class SessionService {
         if (!RefreshTokens.isPlausible(refreshToken)) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String hash = RefreshTokens.hash(refreshToken);
         return repository.findToken(hash).flatMap(token -> repository.findSession(token.sessionId)
                 .filter(s -> s.isActiveAt(now) && hash.equals(s.currentHash))
                 .map(s -> new SessionGrant(s.id, s.userId, s.clientId, s.scope, null, token.issuedAt, token.expiresAt)));
-    }
-
-    /** RFC 7009: revokes the session of any refresh token it issued; unknown tokens are ignored. */
-    public Optional<SessionGrant> revokeByRefreshToken(String refreshToken) {
-        Optional<SessionGrant> session = findSessionOf(refreshToken);
-        session.ifPresent(s -> revoke(List.of(s.sessionId()), Instant.now(), "revoked"));
-        return session;
-    }
-
-    /** Ends one session: its refresh token and every access token carrying its id. */
-    public void revokeSession(UUID sessionId, String reason) {
-        revoke(List.of(sessionId), Instant.now(), reason);
-    }
-
-    /** Ends every session of a user except one (a password change keeps the caller's own session). */
-    public void revokeOtherSessions(UUID userId, UUID keptSessionId, String reason) {
-        List<UUID> others = repository.findLiveSessionIds(userId).stream()
-                .filter(id -> !id.equals(keptSessionId))
-                .toList();
-        revoke(others, Instant.now(), reason);
-    }
-
-    /**
-     * Ends every session of a subject (a user id or a client id) and revokes every access token
-     * issued to it until now, including tokens of a login that races with this call.
-     */
-    public void revokeAllForSubject(String subject, String reason) {
-        Instant now = Instant.now();
-        userIdOf(subject).ifPresent(userId -> revoke(repository.findLiveSessionIds(userId), now, reason));
-        SubjectRevocation revocation = new SubjectRevocation();
-        revocation.id = UUID.randomUUID();
-        revocation.subject = subject;
-        revocation.revokedBefore = now;
-        repository.persist(revocation);
-        afterCommit(() -> revocations.subjectRevoked(subject, now));
-        LOG.infof("Revoked all tokens of %s (%s)", subject, reason);
-    }
-
-    /** Revokes a single access token by its {@code jti} until it expires. */
-    public void revokeAccessToken(String jti, Instant expiresAt) {
-        RevokedAccessToken revoked = new RevokedAccessToken();
-        revoked.id = UUID.randomUUID();
-        revoked.jti = jti;
-        revoked.expiresAt = expiresAt;
-        repository.persist(revoked);
-        afterCommit(() -> revocations.accessTokenRevoked(jti, expiresAt));
-    }
-
-    private void revoke(List<UUID> sessionIds, Instant now, String reason) {
-        if (repository.revokeSessions(sessionIds, now, reason) > 0) {
-            LOG.infof("Revoked %d session(s) (%s)", sessionIds.size(), reason);
-        }
-        afterCommit(() -> revocations.sessionsRevoked(sessionIds, now));
     }
 
     /** Makes the token the session's live one; the former live token becomes the direct predecessor. */
@@ -219,30 +160,6 @@ public class SessionService {
     private static SessionGrant grant(Session session, String token, Instant issuedAt) {
         return new SessionGrant(session.id, session.userId, session.clientId, session.scope, token,
                 issuedAt, session.expiresAt);
-    }
-
-    /** Local revocations apply at once on this instance, but only once they are durable. */
-    private void afterCommit(Runnable action) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    action.run();
-                }
-            }
-        });
-    }
-
-    private static Optional<UUID> userIdOf(String subject) {
-        try {
-            return Optional.of(UUID.fromString(subject));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // a service client: it has no sessions
-        }
     }
 
     private static AuthException invalidRefreshToken() {

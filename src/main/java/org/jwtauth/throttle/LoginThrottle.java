@@ -1,23 +1,19 @@
 package org.jwtauth.throttle;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.crypto.RandomTokens;
 import org.jwtauth.common.error.AuthException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,11 +40,13 @@ public class LoginThrottle {
     private final AuthConfig.Lockout config;
     private final ThrottleRepository repository;
     private final Clock clock;
+    private final Event<LockStarted> locks;
 
-    public LoginThrottle(AuthConfig config, ThrottleRepository repository, Clock clock) {
+    LoginThrottle(AuthConfig config, ThrottleRepository repository, Clock clock, Event<LockStarted> locks) {
         this.config = config.lockout();
         this.repository = repository;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** Throws a 429 with {@code Retry-After} while the username or the address is locked. */
@@ -63,14 +61,14 @@ public class LoginThrottle {
         }
     }
 
-    /** Counts one failure for the username and the address; returns the locks it started. */
-    public List<Lock> recordFailure(String username, String address) {
-        List<Lock> started = new ArrayList<>();
-        retrying(() -> failUsername(usernameKey(username))).ifPresent(started::add);
+    /** Counts one failure for the username and the address; reports each lock it starts. */
+    public void recordFailure(String username, String address) {
+        retrying(() -> failUsername(usernameKey(username)))
+                .ifPresent(lock -> locks.fire(new LockStarted(lock.scope(), username, address, lock.duration())));
         if (address != null) {
-            retrying(() -> failAddress(addressKey(address))).ifPresent(started::add);
+            retrying(() -> failAddress(addressKey(address)))
+                    .ifPresent(lock -> locks.fire(new LockStarted(lock.scope(), username, address, lock.duration())));
         }
-        return started;
     }
 
     /** A successful login forgets the username's failures (never the address's). */
@@ -180,10 +178,6 @@ public class LoginThrottle {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return RandomTokens.sha256Hex(text);
     }
 }

@@ -7,19 +7,19 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
 import org.jwtauth.clients.AuthenticatedClient;
-import org.jwtauth.clients.ClientService;
+import org.jwtauth.clients.ClientAuthenticator;
+import org.jwtauth.clients.ClientCredentials;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.error.AuthException;
-import org.jwtauth.verification.AccessTokenVerifier;
 import org.jwtauth.common.security.Roles;
-import org.jwtauth.verification.TokenRejectedException;
 import org.jwtauth.sessions.SessionGrant;
 import org.jwtauth.sessions.SessionService;
 import org.jwtauth.users.AuthenticatedUser;
 import org.jwtauth.users.UserService;
+import org.jwtauth.verification.AccessTokenVerifier;
+import org.jwtauth.verification.TokenRejectedException;
+import org.jwtauth.verification.VerifiedAccessToken;
 
 /**
  * Token introspection (RFC 7662) for clients with the {@code introspect} role: an access token is
@@ -29,13 +29,13 @@ import org.jwtauth.users.UserService;
 @ApplicationScoped
 public class IntrospectionService {
 
-    private final ClientService clients;
+    private final ClientAuthenticator clients;
     private final AccessTokenVerifier verifier;
     private final SessionService sessions;
     private final UserService users;
     private final AuthConfig config;
 
-    public IntrospectionService(ClientService clients, AccessTokenVerifier verifier, SessionService sessions,
+    IntrospectionService(ClientAuthenticator clients, AccessTokenVerifier verifier, SessionService sessions,
             UserService users, AuthConfig config) {
         this.clients = clients;
         this.verifier = verifier;
@@ -45,7 +45,8 @@ public class IntrospectionService {
     }
 
     IntrospectionResponse introspect(TokenParameters parameters, String authorizationHeader) {
-        authorize(ClientCredentials.from(authorizationHeader, parameters));
+        authorize(ClientCredentials.from(authorizationHeader, parameters.optional("client_id"),
+                parameters.optional("client_secret")));
         String token = parameters.require("token");
         // the two kinds cannot be confused: a JWS has dots, a refresh token never does
         Optional<IntrospectionResponse> answer = token.indexOf('.') >= 0 ? accessToken(token) : refreshToken(token);
@@ -54,11 +55,7 @@ public class IntrospectionService {
 
     /** RFC 7662 §2.1: the caller must authenticate; 401 without valid credentials, 403 without the role. */
     private void authorize(ClientCredentials credentials) {
-        if (credentials == null) {
-            throw AuthException.invalidClient();
-        }
-        AuthenticatedClient client = clients.authenticate(credentials.clientId(), credentials.clientSecret())
-                .orElseThrow(AuthException::invalidClient);
+        AuthenticatedClient client = clients.required(credentials);
         if (!client.roles().contains(Roles.INTROSPECT)) {
             throw new AuthException(403, "unauthorized_client", "This client is not allowed to introspect tokens.");
         }
@@ -66,14 +63,12 @@ public class IntrospectionService {
 
     private Optional<IntrospectionResponse> accessToken(String token) {
         try {
-            JwtClaims claims = verifier.verify(token);
-            List<String> audience = claims.getAudience();
-            return Optional.of(new IntrospectionResponse(true, claims.getSubject(),
-                    claims.getStringClaimValue("upn"), claims.getStringClaimValue("scope"),
-                    claims.getStringClaimValue("client_id"), claims.getExpirationTime().getValue(),
-                    claims.getIssuedAt().getValue(), claims.getIssuer(),
+            VerifiedAccessToken verified = verifier.verify(token);
+            List<String> audience = verified.audience();
+            return Optional.of(new IntrospectionResponse(true, verified.subject(), verified.username(), verified.scope(),
+                    verified.clientId(), verified.expiresAt(), verified.issuedAt(), verified.issuer(),
                     audience.size() == 1 ? audience.get(0) : audience, IntrospectionResponse.ACCESS_TOKEN));
-        } catch (TokenRejectedException | MalformedClaimException e) {
+        } catch (TokenRejectedException e) {
             return Optional.empty();
         }
     }

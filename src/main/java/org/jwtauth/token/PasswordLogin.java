@@ -1,55 +1,51 @@
 package org.jwtauth.token;
 
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
-import org.jwtauth.audit.AuditService;
-import org.jwtauth.audit.AuditType;
-import org.jwtauth.common.http.ClientAddressResolver;
+import org.jwtauth.common.metrics.AuthMetrics;
 import org.jwtauth.throttle.LoginThrottle;
 import org.jwtauth.users.AuthenticatedUser;
 import org.jwtauth.users.UserService;
 
 /**
- * A password check under throttling and audit: refuses locked usernames and addresses with a 429
- * before any hash is computed, counts every failure (unknown user, wrong password, disabled user
- * alike), resets the username on success, and audits the outcome.
+ * One password check under the login throttle (SPEC §7): a locked username or address is refused
+ * with a 429 before any hash is computed; every failure (unknown user, wrong password, disabled
+ * user alike) is counted; a success resets the username. Each attempt is reported for the audit.
  */
 @ApplicationScoped
-public class PasswordLogin {
+class PasswordLogin {
 
     private final UserService users;
     private final LoginThrottle throttle;
-    private final AuditService audit;
+    private final AuthMetrics metrics;
+    private final Event<LoginAttempted> attempts;
 
-    public PasswordLogin(UserService users, LoginThrottle throttle, AuditService audit) {
+    PasswordLogin(UserService users, LoginThrottle throttle, AuthMetrics metrics, Event<LoginAttempted> attempts) {
         this.users = users;
         this.throttle = throttle;
-        this.audit = audit;
+        this.metrics = metrics;
+        this.attempts = attempts;
     }
 
     /**
-     * The user behind the credentials, or empty (the caller answers its usual bad-credentials
-     * error). Throws a 429 {@code AuthException} while the username or address is locked.
+     * The user behind the credentials, or empty (the caller answers its usual bad-credentials error).
      *
-     * @param clientAddress the resolved client address ({@link ClientAddressResolver}), or null
+     * @param clientAddress the resolved client address, or null
      */
-    public Optional<AuthenticatedUser> authenticate(String username, String password, String clientAddress) {
+    Optional<AuthenticatedUser> authenticate(String username, String password, String clientAddress) {
         throttle.checkAllowed(username, clientAddress);
         Optional<AuthenticatedUser> user = users.authenticate(username, password);
         if (user.isPresent()) {
             throttle.recordSuccess(username);
-            audit.recordIndependently(AuditType.LOGIN_SUCCESS, user.get().id(), user.get().username(), clientAddress, Map.of());
+            attempts.fire(new LoginAttempted(user.get().username(), user.get().id(), clientAddress, true));
             return user;
         }
-        audit.recordIndependently(AuditType.LOGIN_FAILURE, null, username, clientAddress, Map.of());
-        for (LoginThrottle.Lock lock : throttle.recordFailure(username, clientAddress)) {
-            AuditType type = lock.scope() == LoginThrottle.Scope.USERNAME ? AuditType.ACCOUNT_LOCKED : AuditType.ADDRESS_BLOCKED;
-            audit.recordIndependently(type, null, username, clientAddress,
-                    Map.of("lock_seconds", Long.toString(lock.duration().toSeconds())));
-        }
+        metrics.loginFailed();
+        attempts.fire(new LoginAttempted(username, null, clientAddress, false));
+        throttle.recordFailure(username, clientAddress);
         return Optional.empty();
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -24,6 +23,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 
 import org.jwtauth.common.http.ClientAddressResolver;
+import org.jwtauth.verification.Caller;
 
 /** The OAuth 2.0 token endpoint (form or JSON), the plain JSON login, revocation, introspection and logout. */
 @Path("/auth")
@@ -39,11 +39,11 @@ public class TokenResource {
     private final TokenService tokens;
     private final TokenRevocationService revocation;
     private final IntrospectionService introspection;
-    private final JsonWebToken caller;
+    private final Caller caller;
     private final ClientAddressResolver addresses;
 
     public TokenResource(TokenService tokens, TokenRevocationService revocation, IntrospectionService introspection,
-            JsonWebToken caller, ClientAddressResolver addresses) {
+            Caller caller, ClientAddressResolver addresses) {
         this.tokens = tokens;
         this.revocation = revocation;
         this.introspection = introspection;

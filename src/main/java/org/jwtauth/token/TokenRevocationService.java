@@ -1,34 +1,31 @@
 package org.jwtauth.token;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonString;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
-import org.jwtauth.audit.AuditService;
-import org.jwtauth.audit.AuditType;
+import org.jwtauth.sessions.RevocationService;
+import org.jwtauth.token.TokensEnded.How;
 import org.jwtauth.verification.AccessTokenVerifier;
+import org.jwtauth.verification.Caller;
 import org.jwtauth.verification.TokenRejectedException;
-import org.jwtauth.sessions.SessionService;
+import org.jwtauth.verification.VerifiedAccessToken;
 
-/** Token revocation (RFC 7009) and logout: what a token holder may end. */
+/** Token revocation (RFC 7009) and logout: what a token holder may end. Each runs in one transaction. */
 @ApplicationScoped
+@Transactional
 public class TokenRevocationService {
 
     private final AccessTokenVerifier verifier;
-    private final SessionService sessions;
-    private final AuditService audit;
+    private final RevocationService revocations;
+    private final Event<TokensEnded> ended;
 
-    public TokenRevocationService(AccessTokenVerifier verifier, SessionService sessions, AuditService audit) {
+    TokenRevocationService(AccessTokenVerifier verifier, RevocationService revocations, Event<TokensEnded> ended) {
         this.verifier = verifier;
-        this.sessions = sessions;
-        this.audit = audit;
+        this.revocations = revocations;
+        this.ended = ended;
     }
 
     /**
@@ -41,60 +38,39 @@ public class TokenRevocationService {
         if (token.indexOf('.') >= 0) {
             revokeAccessToken(token);
         } else {
-            sessions.revokeByRefreshToken(token).ifPresent(session -> audit.recordChange(AuditType.TOKEN_REVOKED,
-                    session.userId(), null, Map.of("kind", "refresh_token", "session_id", session.sessionId().toString())));
+            revocations.revokeByRefreshToken(token).ifPresent(session -> ended.fire(
+                    new TokensEnded(How.REFRESH_TOKEN_REVOKED, session.userId(), null, session.sessionId(), null)));
         }
     }
 
     private void revokeAccessToken(String token) {
+        VerifiedAccessToken verified;
         try {
-            JwtClaims claims = verifier.verify(token);
-            String jti = claims.getJwtId();
-            if (jti != null) {
-                sessions.revokeAccessToken(jti, Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
-                audit.recordChange(AuditType.TOKEN_REVOKED, userIdOf(claims.getSubject()),
-                        claims.getClaimValueAsString("upn"), Map.of("kind", "access_token", "jti", jti));
-            }
-        } catch (TokenRejectedException | MalformedClaimException e) {
-            // invalid, expired or already revoked: nothing left to revoke
+            verified = verifier.verify(token);
+        } catch (TokenRejectedException e) {
+            return; // invalid, expired or already revoked: nothing left to revoke
+        }
+        if (verified.tokenId() != null) {
+            revocations.revokeAccessToken(verified.tokenId(), Instant.ofEpochSecond(verified.expiresAt()));
+            ended.fire(new TokensEnded(How.ACCESS_TOKEN_REVOKED, verified.userId().orElse(null), verified.username(),
+                    null, verified.tokenId()));
         }
     }
 
     /** Ends the caller's session; a token without a session (a client's) is revoked by itself. */
-    void logout(JsonWebToken caller) {
-        Optional<UUID> sessionId = sessionIdOf(caller);
-        audit.recordChange(AuditType.LOGOUT, userIdOf(caller.getSubject()), caller.getName(),
-                sessionId.map(id -> Map.of("session_id", id.toString())).orElse(Map.of()));
-        if (sessionId.isPresent()) {
-            sessions.revokeSession(sessionId.get(), "logout");
-        } else if (caller.getTokenID() != null) {
-            sessions.revokeAccessToken(caller.getTokenID(), Instant.ofEpochSecond(caller.getExpirationTime()));
-        }
-    }
-
-    /** The {@code sid} claim of a verified token, when it names a session. */
-    static Optional<UUID> sessionIdOf(JsonWebToken token) {
-        Object claim = token.getClaim("sid");
-        String value = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
-        try {
-            return Optional.ofNullable(value).map(UUID::fromString);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    void logout(Caller caller) {
+        caller.sessionId().ifPresentOrElse(id -> revocations.revokeSession(id, "logout"), () -> {
+            if (caller.tokenId() != null) {
+                revocations.revokeAccessToken(caller.tokenId(), Instant.ofEpochSecond(caller.expiresAt()));
+            }
+        });
+        ended.fire(new TokensEnded(How.LOGOUT, caller.userId().orElse(null), caller.name(),
+                caller.sessionId().orElse(null), null));
     }
 
     /** Ends every session of the caller and revokes every token issued to it so far. */
-    void logoutEverywhere(JsonWebToken caller) {
-        sessions.revokeAllForSubject(caller.getSubject(), "logout-all");
-        audit.recordChange(AuditType.LOGOUT_ALL, userIdOf(caller.getSubject()), caller.getName(), Map.of());
-    }
-
-    /** The user id a subject names; a client's subject is not a UUID. */
-    private static UUID userIdOf(String subject) {
-        try {
-            return subject == null ? null : UUID.fromString(subject);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    void logoutEverywhere(Caller caller) {
+        revocations.revokeAllForSubject(caller.subject(), "logout-all");
+        ended.fire(new TokensEnded(How.LOGOUT_ALL, caller.userId().orElse(null), caller.name(), null, null));
     }
 }

@@ -1,17 +1,15 @@
 package org.jwtauth.token;
 
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
 
-import org.jwtauth.token.PasswordLogin;
-import org.jwtauth.audit.AuditService;
-import org.jwtauth.audit.AuditType;
 import org.jwtauth.clients.AuthenticatedClient;
-import org.jwtauth.clients.ClientService;
+import org.jwtauth.clients.ClientAuthenticator;
+import org.jwtauth.clients.ClientCredentials;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.metrics.AuthMetrics;
 import org.jwtauth.sessions.SessionGrant;
@@ -20,7 +18,7 @@ import org.jwtauth.token.AccessTokenIssuer.IssuedToken;
 import org.jwtauth.users.AuthenticatedUser;
 import org.jwtauth.users.UserService;
 
-/** The grants of the token endpoint (RFC 6749 §4.3, §4.4, §6). */
+/** The grants of the token endpoint (RFC 6749 §4.3, §4.4, §6) and the plain JSON login. */
 @ApplicationScoped
 public class TokenService {
 
@@ -28,58 +26,58 @@ public class TokenService {
 
     private final PasswordLogin logins;
     private final UserService users;
-    private final ClientService clients;
+    private final ClientAuthenticator clients;
     private final AccessTokenIssuer issuer;
     private final SessionService sessions;
     private final AuthMetrics metrics;
-    private final AuditService audit;
+    private final Event<TokenRefreshed> refreshes;
 
-    public TokenService(PasswordLogin logins, UserService users, ClientService clients, AccessTokenIssuer issuer,
-            SessionService sessions, AuthMetrics metrics, AuditService audit) {
+    TokenService(PasswordLogin logins, UserService users, ClientAuthenticator clients, AccessTokenIssuer issuer,
+            SessionService sessions, AuthMetrics metrics, Event<TokenRefreshed> refreshes) {
         this.logins = logins;
         this.users = users;
         this.clients = clients;
         this.issuer = issuer;
         this.sessions = sessions;
         this.metrics = metrics;
-        this.audit = audit;
+        this.refreshes = refreshes;
     }
 
     /** @param clientAddress the caller's address for login throttling and audit, or null */
     TokenResponse grant(TokenParameters parameters, String authorizationHeader, String clientAddress) {
         String grantType = parameters.require("grant_type");
-        ClientCredentials credentials = ClientCredentials.from(authorizationHeader, parameters);
+        ClientCredentials credentials = ClientCredentials.from(authorizationHeader,
+                parameters.optional("client_id"), parameters.optional("client_secret"));
         return switch (grantType) {
-            case "password" -> passwordGrant(parameters, authenticateClient(credentials), clientAddress);
-            case "refresh_token" -> refreshTokenGrant(parameters, authenticateClient(credentials), clientAddress);
-            case "client_credentials" -> clientCredentialsGrant(parameters, credentials);
+            case "password" -> passwordGrant(parameters, clientIdOf(credentials), clientAddress);
+            case "refresh_token" -> refreshTokenGrant(parameters, clientIdOf(credentials), clientAddress);
+            case "client_credentials" -> clientCredentialsGrant(parameters, clients.required(credentials));
             default -> throw AuthException.unsupportedGrantType(grantType);
         };
     }
 
-    private TokenResponse passwordGrant(TokenParameters parameters, AuthenticatedClient client, String clientAddress) {
+    /** The authenticated client's id, or null when the request names none. */
+    private String clientIdOf(ClientCredentials credentials) {
+        return clients.optional(credentials).map(AuthenticatedClient::clientId).orElse(null);
+    }
+
+    private TokenResponse passwordGrant(TokenParameters parameters, String clientId, String clientAddress) {
         String username = parameters.require("username");
         String password = parameters.require("password");
-        AuthenticatedUser user = checkPassword(username, password, clientAddress)
+        AuthenticatedUser user = logins.authenticate(username, password, clientAddress)
                 .orElseThrow(AuthException::invalidCredentials);
+        TokenResponse response = issueForUser(user, parameters.optional("scope"), clientId);
         metrics.tokenIssued("password");
-        return issueForUser(user, parameters.optional("scope"), client == null ? null : client.clientId());
+        return response;
     }
 
     /** The plain JSON login: same answer as the password grant, 401 on bad credentials. */
     TokenResponse login(String username, String password, String clientAddress) {
-        AuthenticatedUser user = checkPassword(username, password, clientAddress).orElseThrow(AuthException::loginFailed);
+        AuthenticatedUser user = logins.authenticate(username, password, clientAddress)
+                .orElseThrow(AuthException::loginFailed);
+        TokenResponse response = issueForUser(user, null, null);
         metrics.tokenIssued("login");
-        return issueForUser(user, null, null);
-    }
-
-    /** The throttled, audited credential check; a lock answers 429 before the password is looked at. */
-    private Optional<AuthenticatedUser> checkPassword(String username, String password, String clientAddress) {
-        Optional<AuthenticatedUser> user = logins.authenticate(username, password, clientAddress);
-        if (user.isEmpty()) {
-            metrics.loginFailed();
-        }
-        return user;
+        return response;
     }
 
     private TokenResponse issueForUser(AuthenticatedUser user, String scope, String clientId) {
@@ -89,26 +87,27 @@ public class TokenService {
     }
 
     /**
-     * RFC 6749 §6. The scope is checked against the session (and the user's current roles) before
-     * anything rotates, so a refused request never costs the client its refresh token.
+     * RFC 6749 §6, in one transaction: the scope is checked against the session (and the user's
+     * current roles) before anything rotates, so a refused request never costs the client its
+     * refresh token; a detected reuse commits the session's revocation although the call fails.
      */
-    private TokenResponse refreshTokenGrant(TokenParameters parameters, AuthenticatedClient client, String clientAddress) {
+    @Transactional(dontRollbackOn = AuthException.class)
+    TokenResponse refreshTokenGrant(TokenParameters parameters, String clientId, String clientAddress) {
         String refreshToken = parameters.require("refresh_token");
         SessionGrant known = sessions.findSessionOf(refreshToken).orElseThrow(TokenService::invalidRefreshToken);
         AuthenticatedUser user = users.findActiveUser(known.userId()).orElseThrow(TokenService::invalidRefreshToken);
         Set<String> available = new HashSet<>(Scopes.parse(known.scope()));
         available.retainAll(user.roles());
         Set<String> roles = Scopes.grant(parameters.optional("scope"), available);
-        SessionGrant session = sessions.refresh(refreshToken, client == null ? null : client.clientId(), user.username());
+        SessionGrant session = sessions.refresh(refreshToken, clientId, user.username());
+        TokenResponse response = issueForSession(user, roles, session);
+        refreshes.fire(new TokenRefreshed(session.sessionId(), user.id(), user.username(), clientAddress));
         metrics.tokenIssued("refresh_token");
-        audit.record(AuditType.TOKEN_REFRESHED, user.id(), user.username(), clientAddress,
-                Map.of("session_id", session.sessionId().toString()));
-        return issueForSession(user, roles, session);
+        return response;
     }
 
     private TokenResponse issueForSession(AuthenticatedUser user, Set<String> roles, SessionGrant session) {
-        IssuedToken token = issuer.issue(user.id().toString(), user.username(), roles, session.clientId(),
-                session.sessionId().toString());
+        IssuedToken token = issuer.issue(AccessTokenRequest.forUser(user, roles, session.clientId(), session.sessionId()));
         return new TokenResponse(token.token(), BEARER, token.expiresIn(), session.refreshToken(), token.scope());
     }
 
@@ -116,22 +115,10 @@ public class TokenService {
         return AuthException.invalidGrant("The refresh token is invalid, expired or revoked.");
     }
 
-    private TokenResponse clientCredentialsGrant(TokenParameters parameters, ClientCredentials credentials) {
-        AuthenticatedClient client = authenticateClient(credentials);
-        if (client == null) {
-            throw AuthException.invalidClient();
-        }
+    private TokenResponse clientCredentialsGrant(TokenParameters parameters, AuthenticatedClient client) {
         Set<String> roles = Scopes.grant(parameters.optional("scope"), client.roles());
-        IssuedToken token = issuer.issue(client.clientId(), null, roles, client.clientId(), null);
+        IssuedToken token = issuer.issue(AccessTokenRequest.forClient(client, roles));
         metrics.tokenIssued("client_credentials");
         return new TokenResponse(token.token(), BEARER, token.expiresIn(), null, token.scope());
-    }
-
-    private AuthenticatedClient authenticateClient(ClientCredentials credentials) {
-        if (credentials == null) {
-            return null;
-        }
-        return clients.authenticate(credentials.clientId(), credentials.clientSecret())
-                .orElseThrow(AuthException::invalidClient);
     }
 }

@@ -4,12 +4,10 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -22,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.http.PageView;
 import org.jwtauth.common.security.Roles;
 import org.jwtauth.users.UserRequests.CreateUserRequest;
@@ -41,10 +40,9 @@ public class AdminUserResource {
 
     @GET
     @Operation(summary = "List users, paged, optionally filtered by a part of the username")
-    public PageView<UserView> list(@QueryParam("search") String search,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return users.listUsers(search, page, size);
+    @APIResponse(responseCode = "400", description = "page or size is not a number in range")
+    public PageView<UserView> list(@QueryParam("search") String search, @BeanParam PageRequest page) {
+        return users.listUsers(search, page.validated());
     }
 
     @POST

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Argon2id password hashes (OWASP minimum: 19 MiB, 2 iterations, 1 lane) in PHC string form.
  * A hash made with weaker parameters is flagged so the next successful login upgrades it.
@@ -21,17 +24,25 @@ public class PasswordHasher {
             new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
     // Compared against when the user does not exist, so both cases cost one Argon2 run.
     private final String dummyHash = encoder.encode("dummy password that never matches anything");
+    private final Counter verifications;
+
+    PasswordHasher(MeterRegistry registry) {
+        this.verifications = Counter.builder("auth.password.verifications")
+                .description("Password hashes compared, real or dummy").register(registry);
+    }
 
     public String hash(String password) {
         return encoder.encode(password);
     }
 
     public boolean matches(String password, String hash) {
+        verifications.increment();
         return encoder.matches(password, hash);
     }
 
     /** Spends the same time as {@link #matches} for a user that does not exist. */
     public void matchDummy(String password) {
+        verifications.increment();
         encoder.matches(password, dummyHash);
     }
 

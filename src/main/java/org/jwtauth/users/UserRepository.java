@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.persistence.Database;
 
 /** Named queries on users. */
@@ -29,11 +30,11 @@ public class UserRepository {
                 .uniqueResultOptional();
     }
 
-    List<User> search(String query, int page, int size) {
+    List<User> search(String query, PageRequest page) {
         return db.session().createSelectionQuery("from User where usernameKey like :q escape '\\' order by usernameKey", User.class)
                 .setParameter("q", likePattern(query))
-                .setFirstResult(page * size)
-                .setMaxResults(size)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
                 .getResultList();
     }
 

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.jwtauth.common.security.RoleName;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,7 +23,7 @@ public final class UserRequests {
     public record CreateUserRequest(
             @NotNull @Pattern(regexp = USERNAME_PATTERN, message = USERNAME_MESSAGE) String username,
             @NotNull String password,
-            @Size(max = 64) List<@NotNull @Pattern(regexp = "[a-z0-9_-]{1,64}") String> roles) {
+            @Size(max = 64) List<@RoleName String> roles) {
     }
 
     /** Self-registration: the caller never chooses roles, so a {@code roles} field is refused. */
@@ -32,7 +34,7 @@ public final class UserRequests {
     }
 
     public record UpdateUserRequest(
-            @Size(max = 64) List<@NotNull @Pattern(regexp = "[a-z0-9_-]{1,64}") String> roles,
+            @Size(max = 64) List<@RoleName String> roles,
             Boolean enabled) {
     }
 

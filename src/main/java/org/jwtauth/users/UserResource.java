@@ -3,7 +3,6 @@ package org.jwtauth.users;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,11 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.users.UserRequests.ChangePasswordRequest;
+import org.jwtauth.verification.Caller;
 
 /** The caller's own account. */
 @Path("/users/me")
@@ -26,11 +25,11 @@ import org.jwtauth.users.UserRequests.ChangePasswordRequest;
 public class UserResource {
 
     private final UserService users;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public UserResource(UserService users, JsonWebToken token) {
+    public UserResource(UserService users, Caller caller) {
         this.users = users;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -45,25 +44,12 @@ public class UserResource {
     @Operation(summary = "Change the caller's password")
     @APIResponse(responseCode = "204", description = "Changed")
     public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
-        users.changePassword(callerId(), callerSessionId(), request.currentPassword(), request.newPassword());
+        // a token without one of our sessions keeps none: every session of the user ends
+        users.changePassword(callerId(), caller.sessionId().orElse(null), request.currentPassword(), request.newPassword());
     }
 
-    private UUID callerSessionId() {
-        Object sid = token.getClaim("sid");
-        String value = sid instanceof JsonString json ? json.getString() : sid == null ? null : sid.toString();
-        try {
-            return value == null ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null; // not one of our sessions: every session of the user ends
-        }
-    }
-
+    /** A service client's token has no user record. */
     private UUID callerId() {
-        try {
-            return UUID.fromString(token.getSubject());
-        } catch (IllegalArgumentException e) {
-            // a service client's token: it has no user record
-            throw AuthException.notFound("User");
-        }
+        return caller.userId().orElseThrow(() -> AuthException.notFound("User"));
     }
 }

@@ -1,23 +1,21 @@
 package org.jwtauth.users;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
-import org.jwtauth.audit.AuditService;
-import org.jwtauth.audit.AuditType;
+import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.http.PageView;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.security.Roles;
-import org.jwtauth.sessions.SessionService;
+import org.jwtauth.sessions.RevocationService;
 
 /** Users: creation under the password policy, credential checks, roles and the enabled flag. */
 @ApplicationScoped
@@ -27,16 +25,18 @@ public class UserService {
     private final UserRepository repository;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
-    private final SessionService sessions;
-    private final AuditService audit;
+    private final RevocationService sessions;
+    private final Event<UserChanged> changes;
+    private final Clock clock;
 
-    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, SessionService sessions,
-            AuditService audit) {
+    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, RevocationService sessions,
+            Event<UserChanged> changes, Clock clock) {
         this.repository = repository;
         this.hasher = hasher;
         this.policy = policy;
         this.sessions = sessions;
-        this.audit = audit;
+        this.changes = changes;
+        this.clock = clock;
     }
 
     public UserView createUser(String username, String password, Collection<String> roles) {
@@ -48,7 +48,7 @@ public class UserService {
         user.passwordHash = hasher.hash(password);
         user.enabled = true;
         user.roles = Roles.requireValid(roles == null ? Set.of(Roles.USER) : roles);
-        user.createdAt = Instant.now();
+        user.createdAt = clock.instant();
         user.updatedAt = user.createdAt;
         if (repository.findByUsername(username).isPresent()) {
             throw AuthException.userExists();
@@ -60,7 +60,7 @@ public class UserService {
             // a concurrent request took the name between our check and our insert
             throw AuthException.userExists();
         }
-        audit.recordChange(AuditType.USER_CREATED, user.id, user.username, Map.of("roles", rolesText(user.roles)));
+        changed(UserChanged.Change.CREATED, user);
         return UserView.of(user);
     }
 
@@ -80,7 +80,7 @@ public class UserService {
         }
         if (hasher.needsUpgrade(user.passwordHash)) {
             user.passwordHash = hasher.hash(password);
-            user.updatedAt = Instant.now();
+            user.updatedAt = clock.instant();
         }
         return Optional.of(new AuthenticatedUser(user.id, user.username, Set.copyOf(user.roles)));
     }
@@ -99,9 +99,9 @@ public class UserService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageView<UserView> listUsers(String query, int page, int size) {
-        return new PageView<>(repository.search(query, page, size).stream().map(UserView::of).toList(),
-                page, size, repository.count(query));
+    public PageView<UserView> listUsers(String query, PageRequest page) {
+        return PageView.of(repository.search(query, page).stream().map(UserView::of).toList(), page,
+                repository.count(query));
     }
 
     public UserView updateUser(UUID id, Collection<String> roles, Boolean enabled) {
@@ -116,9 +116,8 @@ public class UserService {
                 sessions.revokeAllForSubject(id.toString(), "user-disabled");
             }
         }
-        user.updatedAt = Instant.now();
-        audit.recordChange(AuditType.USER_UPDATED, user.id, user.username,
-                Map.of("roles", rolesText(user.roles), "enabled", Boolean.toString(user.enabled)));
+        user.updatedAt = clock.instant();
+        changed(UserChanged.Change.UPDATED, user);
         return UserView.of(user);
     }
 
@@ -126,14 +125,14 @@ public class UserService {
         User user = repository.findById(id).orElseThrow(() -> AuthException.notFound("User"));
         repository.delete(user);
         sessions.revokeAllForSubject(id.toString(), "user-deleted");
-        audit.recordChange(AuditType.USER_DELETED, user.id, user.username, Map.of());
+        changed(UserChanged.Change.DELETED, user);
     }
 
     /** Ends every session of a user and refuses every access token issued to it so far. */
     public void logoutUser(UUID id) {
         User user = repository.findById(id).orElseThrow(() -> AuthException.notFound("User"));
         sessions.revokeAllForSubject(id.toString(), "admin-logout");
-        audit.recordChange(AuditType.LOGOUT_ALL, user.id, user.username, Map.of("by", "admin"));
+        changed(UserChanged.Change.SESSIONS_ENDED, user);
     }
 
     /** Changes the password and ends every other session of the user; the caller's own session stays. */
@@ -144,9 +143,9 @@ public class UserService {
         }
         policy.check(newPassword, user.username);
         user.passwordHash = hasher.hash(newPassword);
-        user.updatedAt = Instant.now();
+        user.updatedAt = clock.instant();
         sessions.revokeOtherSessions(id, callerSessionId, "password-changed");
-        audit.recordChange(AuditType.PASSWORD_CHANGED, user.id, user.username, Map.of());
+        changed(UserChanged.Change.PASSWORD_CHANGED, user);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -154,7 +153,7 @@ public class UserService {
         return repository.countAll();
     }
 
-    private static String rolesText(Collection<String> roles) {
-        return String.join(" ", new TreeSet<>(roles));
+    private void changed(UserChanged.Change change, User user) {
+        changes.fire(new UserChanged(change, user.id, user.username, Set.copyOf(user.roles), user.enabled));
     }
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jwtauth.common.config.AuthConfig;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,6 +19,9 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
+import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.metrics.AuthMetrics;
+
 /**
  * Replaces SmallRye's parser so that MicroProfile JWT ({@code @RolesAllowed}, injected
  * {@link JsonWebToken}) runs on the service's own keys and rules ({@link AccessTokenVerifier}).
@@ -27,19 +29,21 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class AccessTokenParser implements JWTParser {
+class AccessTokenParser implements JWTParser {
 
     /** A principal built once per token; expiry, key trust and revocation are checked on every use. */
-    private record Verified(VerifiedToken token, JsonWebToken principal) {
+    private record Verified(VerifiedAccessToken token, JsonWebToken principal) {
     }
 
     private final AccessTokenVerifier verifier;
+    private final AuthMetrics metrics;
     // Clients send the same token many times: parsing, the signature check and building the principal
     // cost more than the request itself (SPEC §9), so a token is fully verified once per cache lifetime.
     private final Cache<String, Verified> verified;
 
-    public AccessTokenParser(AccessTokenVerifier verifier, AuthConfig config) {
+    AccessTokenParser(AccessTokenVerifier verifier, AuthConfig config, AuthMetrics metrics) {
         this.verifier = verifier;
+        this.metrics = metrics;
         this.verified = Caffeine.newBuilder()
                 .maximumSize(config.token().verifiedCacheSize())
                 .expireAfterWrite(config.token().accessLifetime())
@@ -48,12 +52,21 @@ public class AccessTokenParser implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
+        try {
+            return principalOf(token);
+        } catch (TokenRejectedException e) {
+            metrics.tokenRejected(e.rejection().code());
+            throw e;
+        }
+    }
+
+    private JsonWebToken principalOf(String token) throws TokenRejectedException {
         Verified known = verified.getIfPresent(token);
         if (known != null) {
             verifier.recheck(known.token());
             return known.principal();
         }
-        VerifiedToken checked = verifier.verifyToken(token);
+        VerifiedAccessToken checked = verifier.verify(token);
         JsonWebToken principal = new DefaultJWTCallerPrincipal(token, "JWT", checked.claims());
         verified.put(token, new Verified(checked, principal));
         return principal;

@@ -3,11 +3,10 @@ package org.jwtauth.verification;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +16,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
+
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.keys.KeyService;
 import org.jwtauth.keys.SigningKey;
@@ -31,10 +31,8 @@ import org.jwtauth.sessions.RevocationState;
 @ApplicationScoped
 public class AccessTokenVerifier {
 
-    static final String ACCESS_TOKEN_TYPE = "at+jwt";
-    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
-    // deeper JSON than any real token needs is refused before a parser sees it
-    private static final int MAX_JSON_DEPTH = 16;
+    /** The {@code typ} of every access token (RFC 9068 §2.1). */
+    public static final String TOKEN_TYPE = "at+jwt";
     // NumericDate claims beyond the year 9999 are refused, so no conversion can overflow
     private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
@@ -42,34 +40,31 @@ public class AccessTokenVerifier {
     private final KeyService keys;
     private final TokenEncryption encryption;
     private final RevocationState revocations;
+    private final Clock clock;
 
     public AccessTokenVerifier(AuthConfig config, KeyService keys, TokenEncryption encryption,
-            RevocationState revocations) {
+            RevocationState revocations, Clock clock) {
         this.config = config;
         this.keys = keys;
         this.encryption = encryption;
         this.revocations = revocations;
+        this.clock = clock;
     }
 
-    /** Returns the verified claims or throws {@link TokenRejectedException} with the reason. */
-    public JwtClaims verify(String token) throws TokenRejectedException {
-        return verifyToken(token).claims();
-    }
-
-    /** Like {@link #verify}, keeping what {@link #recheck} needs to accept the same token again cheaply. */
-    public VerifiedToken verifyToken(String token) throws TokenRejectedException {
+    /** The verified token, or {@link TokenRejectedException} naming the first rule it breaks. */
+    public VerifiedAccessToken verify(String token) throws TokenRejectedException {
         if (token.length() > config.token().maxSize()) {
-            throw new TokenRejectedException("too_large", "The token is too large.");
+            throw Rejection.TOO_LARGE.exception();
         }
-        String signed = isEncrypted(token) ? decrypt(token) : token;
-        checkCompactForm(signed);
+        String signed = encryption.enabled() && CompactForm.looksEncrypted(token) ? decrypt(token) : token;
+        CompactForm.requireSigned(signed);
         JsonWebSignature jws = parse(signed);
         SigningKey key = checkHeader(jws);
         checkSignature(jws, key);
         checkType(jws);
         JwtClaims claims = parseClaims(jws);
         checkClaims(claims);
-        VerifiedToken verified = describe(claims, key.kid());
+        VerifiedAccessToken verified = VerifiedAccessToken.of(claims, key.kid());
         checkNotRevoked(verified);
         return verified;
     }
@@ -78,83 +73,25 @@ public class AccessTokenVerifier {
      * The checks whose answer can change after a token was verified: expiry, its key still being
      * trusted for the configured algorithm, and revocation. All in memory.
      */
-    public void recheck(VerifiedToken token) throws TokenRejectedException {
-        if (token.expiresAt() <= Instant.now().getEpochSecond()) {
-            throw new TokenRejectedException("expired", "The token has expired.");
+    public void recheck(VerifiedAccessToken token) throws TokenRejectedException {
+        if (token.expiresAt() <= clock.instant().getEpochSecond()) {
+            throw Rejection.EXPIRED.exception();
         }
-        SigningKey key = keys.findVerificationKey(token.kid())
-                .orElseThrow(() -> new TokenRejectedException("unknown_key", "The token was signed by an unknown key."));
+        SigningKey key = keys.findVerificationKey(token.kid()).orElseThrow(Rejection.UNKNOWN_KEY::exception);
         if (!keys.verificationAlgorithms().contains(key.algorithm())) {
-            throw new TokenRejectedException("algorithm", "The token's algorithm is not accepted.");
+            throw Rejection.ALGORITHM.exception();
         }
         checkNotRevoked(token);
     }
 
-    private static VerifiedToken describe(JwtClaims claims, String kid) throws TokenRejectedException {
-        try {
-            Object sid = claims.getClaimValue("sid");
-            return new VerifiedToken(claims, kid, claims.getExpirationTime().getValue(), claims.getIssuedAt().getValue(),
-                    sid == null ? null : sid.toString(), claims.getJwtId(), claims.getSubject());
-        } catch (MalformedClaimException e) {
-            throw new TokenRejectedException("malformed", "The token is malformed: a registered claim has the wrong type.");
-        }
-    }
-
-    private boolean isEncrypted(String token) {
-        return encryption.enabled() && token.split("\\.", -1).length == 5;
-    }
-
     /** The signed token inside a nested token; it then passes every check a plain signed token does. */
     private String decrypt(String token) throws TokenRejectedException {
-        String[] parts = token.split("\\.", -1);
-        for (int i = 0; i < parts.length; i++) {
-            // ECDH-ES (direct key agreement) leaves the encrypted key part empty
-            boolean emptyKey = i == 1 && parts[i].isEmpty();
-            if (!emptyKey && (!BASE64URL.matcher(parts[i]).matches() || !isCanonicalBase64Url(parts[i]))) {
-                throw new TokenRejectedException("malformed", "The token is malformed: invalid base64url encoding.");
-            }
-        }
-        String inner = encryption.decrypt(token).orElseThrow(() -> new TokenRejectedException("decryption",
-                "The encrypted token cannot be decrypted with the service's key."));
+        CompactForm.requireEncrypted(token);
+        String inner = encryption.decrypt(token).orElseThrow(Rejection.DECRYPTION::exception);
         if (inner.split("\\.", -1).length != 3) {
-            throw new TokenRejectedException("malformed", "The encrypted token does not contain a signed token.");
+            throw Rejection.NOT_NESTED.exception();
         }
         return inner;
-    }
-
-    private static void checkCompactForm(String token) throws TokenRejectedException {
-        String[] parts = token.split("\\.", -1);
-        if (parts.length == 5) {
-            throw new TokenRejectedException("malformed", "The token is malformed: encrypted tokens are not accepted here.");
-        }
-        if (parts.length != 3) {
-            throw new TokenRejectedException("malformed", "The token is malformed: expected three dot-separated parts.");
-        }
-        for (int i = 0; i < parts.length; i++) {
-            // an empty signature is left to the algorithm and signature checks, which name the reason
-            boolean emptySignature = i == 2 && parts[i].isEmpty();
-            if (!emptySignature && (!BASE64URL.matcher(parts[i]).matches() || !isCanonicalBase64Url(parts[i]))) {
-                throw new TokenRejectedException("malformed", "The token is malformed: invalid base64url encoding.");
-            }
-        }
-        for (int i = 0; i < 2; i++) {
-            if (JsonDepth.exceeds(Base64.getUrlDecoder().decode(parts[i]), MAX_JSON_DEPTH)) {
-                throw new TokenRejectedException("malformed", "The token is malformed: its JSON is nested too deeply.");
-            }
-        }
-    }
-
-    /** The JOSE library tolerates padding bits and odd lengths; we accept only the canonical form. */
-    private static boolean isCanonicalBase64Url(String part) {
-        if (part.length() % 4 == 1) {
-            return false;
-        }
-        try {
-            byte[] decoded = Base64.getUrlDecoder().decode(part);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(decoded).equals(part);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static JsonWebSignature parse(String token) throws TokenRejectedException {
@@ -163,7 +100,7 @@ public class AccessTokenVerifier {
             jws.setCompactSerialization(token);
             return jws;
         } catch (JoseException | RuntimeException e) {
-            throw new TokenRejectedException("malformed", "The token is malformed: its header is not a JSON object.");
+            throw Rejection.HEADER_NOT_JSON.exception();
         }
     }
 
@@ -172,26 +109,25 @@ public class AccessTokenVerifier {
             return checkHeaderValues(jws);
         } catch (ClassCastException e) {
             // alg, kid or typ given as a number, an array or an object
-            throw new TokenRejectedException("malformed", "The token is malformed: a header parameter has the wrong type.");
+            throw Rejection.HEADER_TYPE.exception();
         }
     }
 
     private SigningKey checkHeaderValues(JsonWebSignature jws) throws TokenRejectedException {
         String alg = jws.getAlgorithmHeaderValue();
         if (alg == null || !keys.verificationAlgorithms().contains(alg)) {
-            throw new TokenRejectedException("algorithm", "The token's algorithm is not accepted.");
+            throw Rejection.ALGORITHM.exception();
         }
         if (jws.getHeaders().getObjectHeaderValue("crit") != null) {
-            throw new TokenRejectedException("malformed", "The token has critical header parameters this service does not understand.");
+            throw Rejection.CRITICAL_HEADER.exception();
         }
         String kid = jws.getKeyIdHeaderValue();
         if (kid == null) {
-            throw new TokenRejectedException("unknown_key", "The token names no signing key (kid).");
+            throw Rejection.NO_KEY_ID.exception();
         }
-        SigningKey key = keys.findVerificationKey(kid)
-                .orElseThrow(() -> new TokenRejectedException("unknown_key", "The token was signed by an unknown key."));
+        SigningKey key = keys.findVerificationKey(kid).orElseThrow(Rejection.UNKNOWN_KEY::exception);
         if (!key.algorithm().equals(alg)) {
-            throw new TokenRejectedException("algorithm", "The token's algorithm does not match its key.");
+            throw Rejection.ALGORITHM_MISMATCH.exception();
         }
         return key;
     }
@@ -207,22 +143,18 @@ public class AccessTokenVerifier {
             valid = false;
         }
         if (!valid) {
-            throw new TokenRejectedException("signature", "The token's signature is invalid.");
+            throw Rejection.SIGNATURE.exception();
         }
     }
 
     private static void checkType(JsonWebSignature jws) throws TokenRejectedException {
         Object typ = jws.getHeaders().getObjectHeaderValue("typ");
         if (typ != null && !(typ instanceof String)) {
-            throw new TokenRejectedException("malformed", "The token is malformed: a header parameter has the wrong type.");
+            throw Rejection.HEADER_TYPE.exception();
         }
-        checkType((String) typ);
-    }
-
-    private static void checkType(String typ) throws TokenRejectedException {
-        String normalized = typ == null ? "" : typ.toLowerCase(Locale.ROOT);
-        if (!normalized.equals(ACCESS_TOKEN_TYPE) && !normalized.equals("application/" + ACCESS_TOKEN_TYPE)) {
-            throw new TokenRejectedException("wrong_type", "The token is of the wrong type: an access token (typ at+jwt) is required.");
+        String normalized = typ == null ? "" : ((String) typ).toLowerCase(Locale.ROOT);
+        if (!normalized.equals(TOKEN_TYPE) && !normalized.equals("application/" + TOKEN_TYPE)) {
+            throw Rejection.WRONG_TYPE.exception();
         }
     }
 
@@ -231,32 +163,32 @@ public class AccessTokenVerifier {
             String payload = new String(Base64.getUrlDecoder().decode(jws.getEncodedPayload()), StandardCharsets.UTF_8);
             return JwtClaims.parse(payload);
         } catch (Exception e) {
-            throw new TokenRejectedException("malformed", "The token is malformed: its payload is not a JSON object.");
+            throw Rejection.PAYLOAD_NOT_JSON.exception();
         }
     }
 
     private void checkClaims(JwtClaims claims) throws TokenRejectedException {
         try {
             if (!config.issuer().equals(claims.getIssuer())) {
-                throw new TokenRejectedException("wrong_issuer", "The token has the wrong issuer.");
+                throw Rejection.WRONG_ISSUER.exception();
             }
             List<String> audience = claims.hasAudience() ? claims.getAudience() : List.of();
             if (!audience.contains(config.effectiveAudience())) {
-                throw new TokenRejectedException("wrong_audience", "The token has the wrong audience.");
+                throw Rejection.WRONG_AUDIENCE.exception();
             }
             checkTimes(claims);
             if (claims.getSubject() == null || claims.getSubject().isBlank()) {
-                throw new TokenRejectedException("malformed", "The token has no subject.");
+                throw Rejection.NO_SUBJECT.exception();
             }
         } catch (MalformedClaimException e) {
-            throw new TokenRejectedException("malformed", "The token is malformed: a registered claim has the wrong type.");
+            throw Rejection.CLAIM_TYPE.exception();
         }
     }
 
     // In-memory only (RevocationState): this runs on the event loop for every request.
-    private void checkNotRevoked(VerifiedToken token) throws TokenRejectedException {
-        if (revocations.isRevoked(token.sessionId(), token.tokenId(), token.subject(), token.issuedAt())) {
-            throw new TokenRejectedException("revoked", "The token has been revoked.");
+    private void checkNotRevoked(VerifiedAccessToken token) throws TokenRejectedException {
+        if (revocations.isRevoked(token.rawSessionId(), token.tokenId(), token.subject(), token.issuedAt())) {
+            throw Rejection.REVOKED.exception();
         }
     }
 
@@ -264,25 +196,25 @@ public class AccessTokenVerifier {
         for (String name : List.of("exp", "iat", "nbf")) {
             checkNumericDateRange(claims.getClaimValue(name));
         }
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         long leeway = config.token().clockLeeway().toSeconds();
         NumericDate exp = claims.getExpirationTime();
         NumericDate iat = claims.getIssuedAt();
         if (exp == null) {
-            throw new TokenRejectedException("malformed", "The token has no expiry (exp).");
+            throw Rejection.NO_EXPIRY.exception();
         }
         if (iat == null) {
-            throw new TokenRejectedException("malformed", "The token has no issue time (iat).");
+            throw Rejection.NO_ISSUED_AT.exception();
         }
         if (exp.getValue() <= now) {
-            throw new TokenRejectedException("expired", "The token has expired.");
+            throw Rejection.EXPIRED.exception();
         }
         if (iat.getValue() > now + leeway) {
-            throw new TokenRejectedException("not_yet_valid", "The token is not yet valid: it was issued in the future.");
+            throw Rejection.ISSUED_IN_FUTURE.exception();
         }
         NumericDate nbf = claims.getNotBefore();
         if (nbf != null && nbf.getValue() > now + leeway) {
-            throw new TokenRejectedException("not_yet_valid", "The token is not yet valid.");
+            throw Rejection.NOT_YET_VALID.exception();
         }
     }
 
@@ -298,7 +230,7 @@ public class AccessTokenVerifier {
                 && number.doubleValue() >= 0
                 && number.doubleValue() <= MAX_NUMERIC_DATE;
         if (!inRange) {
-            throw new TokenRejectedException("malformed", "The token is malformed: a time claim is not a number in range.");
+            throw Rejection.TIME_RANGE.exception();
         }
     }
 }

@@ -23,6 +23,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.error.BearerChallenges;
+import org.jwtauth.common.metrics.AuthMetrics;
 
 /**
  * Reads the bearer token from the one {@code Authorization} header (scheme case-insensitive,
@@ -31,14 +33,16 @@ import org.jwtauth.common.config.AuthConfig;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class BearerTokenMechanism implements HttpAuthenticationMechanism {
+class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "bearer";
 
     private final AuthConfig config;
+    private final AuthMetrics metrics;
 
-    public BearerTokenMechanism(AuthConfig config) {
+    BearerTokenMechanism(AuthConfig config, AuthMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Override
@@ -56,15 +60,18 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem();
         }
         if (token.length() > config.token().maxSize()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException(
-                    new TokenRejectedException("too_large", "The token is too large.")));
+            return refuse(Rejection.TOO_LARGE);
         }
         if (token.isEmpty()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException(
-                    new TokenRejectedException("malformed", "The token is malformed: it is empty.")));
+            return refuse(Rejection.EMPTY);
         }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new JsonWebTokenCredential(token));
         return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
+    }
+
+    private Uni<SecurityIdentity> refuse(Rejection rejection) {
+        metrics.tokenRejected(rejection.code());
+        return Uni.createFrom().failure(new AuthenticationFailedException(rejection.exception()));
     }
 
     /** The credentials after a case-insensitive {@code Bearer} scheme, or null for another scheme. */
@@ -81,7 +88,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE,
-                Challenges.missingToken(config.realm())));
+                BearerChallenges.missingToken(config.realm())));
     }
 
     @Override

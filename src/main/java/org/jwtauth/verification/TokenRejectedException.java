@@ -1,27 +1,43 @@
 package org.jwtauth.verification;
 
+import java.util.Map;
+
 import io.smallrye.jwt.auth.principal.ParseException;
 
-/** Why a bearer token was refused; the reason is safe to show to the caller (SPEC §3). */
-public class TokenRejectedException extends ParseException {
+import org.jwtauth.common.error.ApiProblem;
+import org.jwtauth.common.error.BearerChallenges;
 
-    private final String code;
+/** A bearer token refused for one {@link Rejection}: 401 {@code invalid_token} with the RFC 6750 challenge. */
+public class TokenRejectedException extends ParseException implements ApiProblem {
 
-    /** @param code a short stable tag for metrics, such as {@code expired} or {@code signature} */
-    public TokenRejectedException(String code, String reason) {
-        super(reason);
-        this.code = code;
+    private final Rejection rejection;
+
+    public TokenRejectedException(Rejection rejection) {
+        super(rejection.text());
+        this.rejection = rejection;
     }
 
-    public TokenRejectedException(String reason) {
-        this("invalid", reason);
+    public Rejection rejection() {
+        return rejection;
     }
 
-    public String code() {
-        return code;
+    @Override
+    public int status() {
+        return 401;
     }
 
-    public String reason() {
-        return getMessage();
+    @Override
+    public String error() {
+        return "invalid_token";
+    }
+
+    @Override
+    public String description() {
+        return rejection.text();
+    }
+
+    @Override
+    public Map<String, String> headers(String realm) {
+        return Map.of("WWW-Authenticate", BearerChallenges.invalidToken(realm, rejection.text()));
     }
 }

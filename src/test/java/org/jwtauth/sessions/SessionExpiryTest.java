@@ -8,13 +8,16 @@ import static org.jwtauth.testing.TestSessions.claimsStatus;
 import static org.jwtauth.testing.TestSessions.refresh;
 import static org.jwtauth.testing.TestSessions.refreshed;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.jwtauth.common.persistence.Database;
+import org.jwtauth.testing.TestClock;
 import org.jwtauth.testing.TestSessions;
 import org.jwtauth.testing.TestSessions.Tokens;
 import org.jwtauth.testing.TestTokens;
@@ -35,11 +38,19 @@ class SessionExpiryTest {
     @Inject
     SessionHousekeeping housekeeping;
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @Test
     void shouldRevokeSessionWhenPredecessorIsReusedAfterGraceWindow() {
         Tokens login = TestSessions.newAccount("user").login();
         Tokens live = refreshed(login.refreshToken());
-        sleep(ShortLifetimesProfile.GRACE_MILLIS + 500);
+        passTime(ShortLifetimesProfile.GRACE_MILLIS + 500);
 
         refresh(login.refreshToken()).then().statusCode(400)
                 .body("error", equalTo("invalid_grant"))
@@ -56,7 +67,7 @@ class SessionExpiryTest {
         Tokens login = TestSessions.newAccount("user").login();
         UUID sid = UUID.fromString(JsonPath.from(TestTokens.decodePart(login.accessToken(), 1)).getString("sid"));
         assertEquals(1, rows("refresh_tokens", "session_id", sid));
-        sleep(ShortLifetimesProfile.REFRESH_LIFETIME_MILLIS + 500);
+        passTime(ShortLifetimesProfile.REFRESH_LIFETIME_MILLIS + 500);
 
         given().auth().preemptive().basic(introspector.get(0), introspector.get(1))
                 .formParam("token", login.refreshToken())
@@ -93,7 +104,7 @@ class SessionExpiryTest {
         UUID sid = UUID.fromString(JsonPath.from(TestTokens.decodePart(login.accessToken(), 1)).getString("sid"));
         Tokens live = refreshed(login.refreshToken());
         assertEquals(1, sealedCopies(sid), "kept encrypted during the window, for retries");
-        sleep(ShortLifetimesProfile.GRACE_MILLIS + 500);
+        passTime(ShortLifetimesProfile.GRACE_MILLIS + 500);
 
         housekeeping.wipeRetrySecrets();
 
@@ -115,12 +126,7 @@ class SessionExpiryTest {
                 .getSingleResult()).longValue());
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private void passTime(long millis) {
+        clock.advance(Duration.ofMillis(millis));
     }
 }

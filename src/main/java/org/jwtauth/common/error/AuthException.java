@@ -3,7 +3,7 @@ package org.jwtauth.common.error;
 import java.util.Map;
 
 /** A refusal with a stable OAuth-style error code, an HTTP status and optional headers. */
-public class AuthException extends RuntimeException {
+public class AuthException extends RuntimeException implements ApiProblem {
 
     private final int status;
     private final String error;
@@ -20,15 +20,23 @@ public class AuthException extends RuntimeException {
         this.headers = headers;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String error() {
         return error;
     }
 
-    public Map<String, String> headers() {
+    @Override
+    public String description() {
+        return getMessage();
+    }
+
+    @Override
+    public Map<String, String> headers(String realm) {
         return headers;
     }
 

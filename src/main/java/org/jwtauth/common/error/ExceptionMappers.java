@@ -20,10 +20,6 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 import org.jwtauth.common.config.AuthConfig;
-import org.jwtauth.common.metrics.AuthMetrics;
-import org.jwtauth.verification.Challenges;
-import org.jwtauth.verification.MalformedAuthorizationException;
-import org.jwtauth.verification.TokenRejectedException;
 
 /** Maps every failure to the one JSON error body; never a stack trace or a class name. */
 public class ExceptionMappers {
@@ -35,40 +31,39 @@ public class ExceptionMappers {
             413, "request_too_large", 415, "unsupported_media_type", 429, "too_many_requests");
 
     private final AuthConfig config;
-    private final AuthMetrics metrics;
 
-    public ExceptionMappers(AuthConfig config, AuthMetrics metrics) {
+    public ExceptionMappers(AuthConfig config) {
         this.config = config;
-        this.metrics = metrics;
     }
 
     @ServerExceptionMapper
     public Response authException(AuthException e) {
-        Response.ResponseBuilder builder = json(e.status(), e.error(), e.getMessage());
-        e.headers().forEach(builder::header);
-        return builder.build();
+        return answer(e);
     }
 
+    /** A refused bearer token or Authorization header: the problem travels as the failure's cause. */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        MalformedAuthorizationException malformed = findCause(e, MalformedAuthorizationException.class);
-        if (malformed != null) {
-            return json(400, "invalid_request", malformed.getMessage())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.invalidRequest(config.realm(), malformed.getMessage()))
-                    .build();
+        ApiProblem problem = findCause(e, ApiProblem.class);
+        if (problem != null) {
+            return answer(problem);
         }
-        TokenRejectedException rejected = findCause(e, TokenRejectedException.class);
-        String reason = rejected != null ? rejected.reason() : "The token is invalid.";
-        metrics.tokenRejected(rejected != null ? rejected.code() : "invalid");
+        String reason = "The token is invalid.";
         return json(401, "invalid_token", reason)
-                .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.invalidToken(config.realm(), reason))
+                .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenges.invalidToken(config.realm(), reason))
                 .build();
+    }
+
+    private Response answer(ApiProblem problem) {
+        Response.ResponseBuilder builder = json(problem.status(), problem.error(), problem.description());
+        problem.headers(config.realm()).forEach(builder::header);
+        return builder.build();
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return json(401, "unauthorized", "A bearer token is required.")
-                .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.missingToken(config.realm()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenges.missingToken(config.realm()))
                 .build();
     }
 
@@ -76,7 +71,7 @@ public class ExceptionMappers {
     public Response forbidden(ForbiddenException e) {
         String description = "The token does not carry a role this resource requires.";
         return json(403, "insufficient_scope", description)
-                .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.insufficientScope(config.realm(), description))
+                .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenges.insufficientScope(config.realm(), description))
                 .build();
     }
 
@@ -174,7 +169,7 @@ public class ExceptionMappers {
         return field + ": " + violation.getMessage();
     }
 
-    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+    private static <T> T findCause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

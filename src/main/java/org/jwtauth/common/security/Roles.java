@@ -14,7 +14,9 @@ public final class Roles {
     public static final String INTROSPECT = "introspect";
 
     /** SPEC §6: role names are {@code [a-z0-9_-]{1,64}}. */
-    public static final Pattern VALID_NAME = Pattern.compile("[a-z0-9_-]{1,64}");
+    public static final String NAME_PATTERN = "[a-z0-9_-]{1,64}";
+    public static final String NAME_RULE = "role names are 1 to 64 of a-z 0-9 _ -";
+    private static final Pattern VALID_NAME = Pattern.compile(NAME_PATTERN);
 
     private Roles() {
     }
@@ -24,7 +26,7 @@ public final class Roles {
         Set<String> valid = new HashSet<>();
         for (String role : roles) {
             if (role == null || !VALID_NAME.matcher(role).matches()) {
-                throw AuthException.invalidRequest("Role names are 1 to 64 of a-z 0-9 _ -.");
+                throw AuthException.invalidRequest("roles: " + NAME_RULE + ".");
             }
             valid.add(role);
         }

@@ -1,4 +1,4 @@
-package org.jwtauth.token;
+package org.jwtauth.clients;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +7,10 @@ import java.util.Base64;
 import org.jwtauth.common.error.AuthException;
 
 /** Client id and secret from HTTP Basic (RFC 6749 §2.3.1) or from body parameters. */
-record ClientCredentials(String clientId, String clientSecret) {
+public record ClientCredentials(String clientId, String clientSecret) {
 
     /** Null when the request carries no client authentication at all. */
-    static ClientCredentials from(String authorizationHeader, TokenParameters parameters) {
-        String bodyId = parameters.optional("client_id");
-        String bodySecret = parameters.optional("client_secret");
+    public static ClientCredentials from(String authorizationHeader, String bodyId, String bodySecret) {
         ClientCredentials basic = fromBasic(authorizationHeader);
         if (basic != null) {
             if (bodySecret != null) {

@@ -1,9 +1,9 @@
-package org.jwtauth.verification;
+package org.jwtauth.common.error;
 
 /** {@code WWW-Authenticate} values of RFC 6750 §3. */
-public final class Challenges {
+public final class BearerChallenges {
 
-    private Challenges() {
+    private BearerChallenges() {
     }
 
     public static String missingToken(String realm) {

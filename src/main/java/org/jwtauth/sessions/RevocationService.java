@@ -1,0 +1,106 @@
+package org.jwtauth.sessions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Ends sessions and access tokens (SPEC §5). Each revocation is written to the database, which other
+ * replicas reload, and announced as an event that {@link RevocationState} applies here once committed.
+ */
+@ApplicationScoped
+@Transactional
+public class RevocationService {
+
+    private static final Logger LOG = Logger.getLogger(RevocationService.class);
+
+    private final SessionRepository repository;
+    private final Event<SessionsRevoked> sessionsRevoked;
+    private final Event<SubjectRevoked> subjectRevoked;
+    private final Event<AccessTokenRevoked> accessTokenRevoked;
+    private final Clock clock;
+
+    RevocationService(SessionRepository repository, Event<SessionsRevoked> sessionsRevoked,
+            Event<SubjectRevoked> subjectRevoked, Event<AccessTokenRevoked> accessTokenRevoked, Clock clock) {
+        this.repository = repository;
+        this.sessionsRevoked = sessionsRevoked;
+        this.subjectRevoked = subjectRevoked;
+        this.accessTokenRevoked = accessTokenRevoked;
+        this.clock = clock;
+    }
+
+    /** RFC 7009: revokes the session of any refresh token it issued; unknown tokens are ignored. */
+    public Optional<SessionGrant> revokeByRefreshToken(String refreshToken) {
+        if (!RefreshTokens.isPlausible(refreshToken)) {
+            return Optional.empty();
+        }
+        Optional<UUID> sessionId = repository.findSessionIdByTokenHash(RefreshTokens.hash(refreshToken));
+        Optional<SessionGrant> session = sessionId.flatMap(repository::findSession)
+                .map(s -> new SessionGrant(s.id, s.userId, s.clientId, s.scope, null, null, s.expiresAt));
+        session.ifPresent(s -> revokeSessions(List.of(s.sessionId()), clock.instant(), "revoked"));
+        return session;
+    }
+
+    /** Ends one session: its refresh token and every access token carrying its id. */
+    public void revokeSession(UUID sessionId, String reason) {
+        revokeSessions(List.of(sessionId), clock.instant(), reason);
+    }
+
+    /** Ends every session of a user except one (a password change keeps the caller's own session). */
+    public void revokeOtherSessions(UUID userId, UUID keptSessionId, String reason) {
+        List<UUID> others = repository.findLiveSessionIds(userId).stream()
+                .filter(id -> !id.equals(keptSessionId))
+                .toList();
+        revokeSessions(others, clock.instant(), reason);
+    }
+
+    /**
+     * Ends every session of a subject (a user id or a client id) and revokes every access token
+     * issued to it until now, including tokens of a login that races with this call.
+     */
+    public void revokeAllForSubject(String subject, String reason) {
+        Instant now = clock.instant();
+        userIdOf(subject).ifPresent(userId -> revokeSessions(repository.findLiveSessionIds(userId), now, reason));
+        SubjectRevocation revocation = new SubjectRevocation();
+        revocation.id = UUID.randomUUID();
+        revocation.subject = subject;
+        revocation.revokedBefore = now;
+        repository.persist(revocation);
+        subjectRevoked.fire(new SubjectRevoked(subject, now));
+        LOG.infof("Revoked all tokens of %s (%s)", subject, reason);
+    }
+
+    /** Revokes a single access token by its {@code jti} until it expires. */
+    public void revokeAccessToken(String jti, Instant expiresAt) {
+        RevokedAccessToken revoked = new RevokedAccessToken();
+        revoked.id = UUID.randomUUID();
+        revoked.jti = jti;
+        revoked.expiresAt = expiresAt;
+        repository.persist(revoked);
+        accessTokenRevoked.fire(new AccessTokenRevoked(jti, expiresAt));
+    }
+
+    void revokeSessions(List<UUID> sessionIds, Instant now, String reason) {
+        if (repository.revokeSessions(sessionIds, now, reason) > 0) {
+            LOG.infof("Revoked %d session(s) (%s)", sessionIds.size(), reason);
+        }
+        sessionsRevoked.fire(new SessionsRevoked(List.copyOf(sessionIds), now));
+    }
+
+    private static Optional<UUID> userIdOf(String subject) {
+        try {
+            return Optional.of(UUID.fromString(subject));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a service client: it has no sessions
+        }
+    }
+
+}

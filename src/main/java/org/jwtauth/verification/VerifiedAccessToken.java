@@ -1,0 +1,112 @@
+package org.jwtauth.verification;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+
+/**
+ * An access token that passed every check of SPEC §3, with typed claims. Keeps what must be
+ * checked again on each later use (expiry, key, revocation); the JOSE library stays inside.
+ */
+public final class VerifiedAccessToken {
+
+    private final JwtClaims claims;
+    private final String kid;
+    private final String subject;
+    private final String tokenId;
+    private final String sessionId;
+    private final long issuedAt;
+    private final long expiresAt;
+
+    private VerifiedAccessToken(JwtClaims claims, String kid) throws MalformedClaimException {
+        this.claims = claims;
+        this.kid = kid;
+        this.subject = claims.getSubject();
+        this.tokenId = claims.getJwtId();
+        Object sid = claims.getClaimValue("sid");
+        this.sessionId = sid == null ? null : sid.toString();
+        this.issuedAt = claims.getIssuedAt().getValue();
+        this.expiresAt = claims.getExpirationTime().getValue();
+    }
+
+    static VerifiedAccessToken of(JwtClaims claims, String kid) throws TokenRejectedException {
+        try {
+            return new VerifiedAccessToken(claims, kid);
+        } catch (MalformedClaimException | ClassCastException e) {
+            throw Rejection.CLAIM_TYPE.exception();
+        }
+    }
+
+    JwtClaims claims() {
+        return claims;
+    }
+
+    public String kid() {
+        return kid;
+    }
+
+    /** A user's id (a UUID) or, for client_credentials, the client id. */
+    public String subject() {
+        return subject;
+    }
+
+    /** The user id the subject names; empty for a client's own token. */
+    public Optional<UUID> userId() {
+        return Ids.uuid(subject);
+    }
+
+    /** The {@code sid} of the session the token belongs to; empty for a token without a session. */
+    public Optional<UUID> sessionId() {
+        return Ids.uuid(sessionId);
+    }
+
+    String rawSessionId() {
+        return sessionId;
+    }
+
+    public String tokenId() {
+        return tokenId;
+    }
+
+    /** Epoch seconds. */
+    public long issuedAt() {
+        return issuedAt;
+    }
+
+    /** Epoch seconds. */
+    public long expiresAt() {
+        return expiresAt;
+    }
+
+    public String username() {
+        return stringClaim("upn");
+    }
+
+    public String scope() {
+        return stringClaim("scope");
+    }
+
+    public String clientId() {
+        return stringClaim("client_id");
+    }
+
+    public String issuer() {
+        return stringClaim("iss");
+    }
+
+    public List<String> audience() {
+        try {
+            return claims.getAudience();
+        } catch (MalformedClaimException e) {
+            return List.of();
+        }
+    }
+
+    private String stringClaim(String name) {
+        Object value = claims.getClaimValue(name);
+        return value instanceof String text ? text : null;
+    }
+}
