@@ -18,11 +18,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.NoDatabase;
 
 /**
  * The layout of STYLE.md, read from the sources: {@code common} imports no feature, and no two
  * packages (features, or the rooms inside {@code common}) depend on each other in a circle.
  */
+@NoDatabase
 class PackageStructureTest {
 
     private static final Path SOURCES = Path.of("src/main/java/org/jwtauth");

@@ -5,8 +5,10 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import org.jwtauth.testing.NoDatabase;
 
 /** ES384 from key files: es384-current.pem signs, es384-previous.pem is a previous key still published. */
+@NoDatabase
 @QuarkusTest
 @TestProfile(Es384KeyFilesTest.Profile.class)
 class Es384KeyFilesTest extends KeyFilesContract {

@@ -5,8 +5,10 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import org.jwtauth.testing.NoDatabase;
 
 /** HS256 with a shared secret: nothing published. */
+@NoDatabase
 @QuarkusTest
 @TestProfile(Hs256Test.Profile.class)
 class Hs256Test extends AlgorithmContract {

@@ -11,8 +11,10 @@ import java.security.Signature;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.NoDatabase;
 
 /** Reading PEM and JWK key files, and the start-up messages for a key that does not fit the algorithm. */
+@NoDatabase
 class KeyFilesTest {
 
     private static final String DIR = KeyFilesContract.DIR;

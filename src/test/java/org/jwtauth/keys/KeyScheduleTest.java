@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.NoDatabase;
 
 /** The rotation timeline as pure date arithmetic, with a clock the test moves. */
+@NoDatabase
 class KeyScheduleTest {
 
     private static final Duration PERIOD = Duration.ofDays(30);

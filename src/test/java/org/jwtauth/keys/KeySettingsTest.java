@@ -15,8 +15,10 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import org.jwtauth.testing.NoDatabase;
 
 /** Wrong key settings stop start-up with a message that names the setting to fix. */
+@NoDatabase
 class KeySettingsTest {
 
     private static AuthConfig config(String... pairs) {

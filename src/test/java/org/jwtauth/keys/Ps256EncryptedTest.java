@@ -5,8 +5,10 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import org.jwtauth.testing.NoDatabase;
 
 /** PS256 with managed keys and nested tokens encrypted with RSA-OAEP-256 and A256GCM. */
+@NoDatabase
 @QuarkusTest
 @TestProfile(Ps256EncryptedTest.Profile.class)
 class Ps256EncryptedTest extends EncryptedTokenContract {

@@ -5,8 +5,10 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import org.jwtauth.testing.NoDatabase;
 
 /** RS384 from key files: rs384-current.pem signs, rs384-previous.jwk.json is a previous key still published. */
+@NoDatabase
 @QuarkusTest
 @TestProfile(Rs384KeyFilesTest.Profile.class)
 class Rs384KeyFilesTest extends KeyFilesContract {

@@ -5,8 +5,10 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import org.jwtauth.testing.NoDatabase;
 
 /** RS512 with managed keys. */
+@NoDatabase
 @QuarkusTest
 @TestProfile(Rs512Test.Profile.class)
 class Rs512Test extends AlgorithmContract {

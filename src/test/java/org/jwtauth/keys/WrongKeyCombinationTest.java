@@ -12,8 +12,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.jwtauth.testing.NoDatabase;
 
 /** A real start with an EC key file and RS256 fails, and the message names the setting and the file. */
+@NoDatabase
 @QuarkusMainTest
 @TestProfile(WrongKeyCombinationTest.Profile.class)
 class WrongKeyCombinationTest {

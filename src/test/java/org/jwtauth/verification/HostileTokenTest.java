@@ -40,11 +40,13 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import org.jwtauth.testing.NoDatabase;
 
 /**
  * The security regression suite (SECURITY.md): hand-built hostile tokens, each refused with 401, the
  * RFC 6750 challenge and the JSON body, never a 5xx. Names follow RFC 8725 and the OWASP JWT cheat sheet.
  */
+@NoDatabase
 @QuarkusTest
 class HostileTokenTest {
 

@@ -28,8 +28,10 @@ import org.jwtauth.testing.TestUsers;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import org.jwtauth.testing.NoDatabase;
 
 /** One test per rejection rule of SPEC §3: exact status, challenge and JSON body. */
+@NoDatabase
 @QuarkusTest
 class TokenRejectionTest {
 

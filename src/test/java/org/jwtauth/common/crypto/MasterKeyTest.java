@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.NoDatabase;
 
 /** Where the master key comes from, and that production never runs on a generated one. */
+@NoDatabase
 class MasterKeyTest {
 
     private static final String KEY = "q1tz5Gf0wQ4Cq2m6z2yY8rV0s3nH7kJ9bL1cX5dE4aA=";

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.NoDatabase;
 
 /** Which address counts as the client's: X-Forwarded-For only through trusted proxies, never a host name. */
+@NoDatabase
 class ClientAddressResolverTest {
 
     private static ClientAddressResolver trusting(String... proxies) {
