@@ -35,6 +35,18 @@ public class SessionRepository {
         return Optional.ofNullable(db.session().find(RefreshToken.class, tokenHash));
     }
 
+    /**
+     * What a session grants, read without loading the session into the persistence context: a
+     * refresh reads this first and then locks the row, and must then see the row as it is now.
+     */
+    Optional<SessionGrant> findGrant(UUID id) {
+        return db.session().createSelectionQuery(
+                        "select userId, clientId, scope, expiresAt from Session where id = :id", Object[].class)
+                .setParameter("id", id)
+                .uniqueResultOptional()
+                .map(row -> new SessionGrant(id, (UUID) row[0], (String) row[1], (String) row[2], null, null, (Instant) row[3]));
+    }
+
     Optional<Session> findSession(UUID id) {
         return Optional.ofNullable(db.session().find(Session.class, id));
     }

@@ -76,9 +76,7 @@ public class SessionService {
         if (!RefreshTokens.isPlausible(refreshToken)) {
             return Optional.empty();
         }
-        return repository.findSessionIdByTokenHash(RefreshTokens.hash(refreshToken))
-                .flatMap(repository::findSession)
-                .map(s -> grant(s, null, null));
+        return repository.findSessionIdByTokenHash(RefreshTokens.hash(refreshToken)).flatMap(repository::findGrant);
     }
 
     /**

@@ -85,6 +85,16 @@ class ClientCredentialsTest {
     }
 
     @Test
+    void shouldRefuseBadPagingOfClientsWith400() {
+        for (String query : new String[] {"page=abc", "page=-1", "size=0", "size=201", "page=200000000"}) {
+            given().auth().oauth2(adminToken).get("/admin/clients?" + query).then()
+                    .statusCode(400)
+                    .body("error", equalTo("invalid_request"))
+                    .body("error_description", org.hamcrest.Matchers.startsWith(query.substring(0, 4)));
+        }
+    }
+
+    @Test
     void shouldIssueTokenWithHttpBasic() throws Exception {
         String token = given().header("Authorization", basic(clientId, secret)).contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials")

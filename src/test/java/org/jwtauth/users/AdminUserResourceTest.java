@@ -168,7 +168,11 @@ class AdminUserResourceTest {
         asAdmin().get("/admin/users?page=-1").then().statusCode(400).body("error", equalTo("invalid_request"));
         asAdmin().get("/admin/users?size=0").then().statusCode(400).body("error", equalTo("invalid_request"));
         asAdmin().get("/admin/users?size=10000").then().statusCode(400).body("error", equalTo("invalid_request"));
-        asAdmin().get("/admin/users?page=abc").then().statusCode(404);
+        asAdmin().get("/admin/users?page=abc").then().statusCode(400)
+                .body("error", equalTo("invalid_request"))
+                .body("error_description", equalTo("page: must be a whole number from 0 to 1000000."));
+        // page × size would overflow an int without the bound
+        asAdmin().get("/admin/users?page=200000000&size=200").then().statusCode(400).body("error", equalTo("invalid_request"));
     }
 
     @Test
