@@ -37,7 +37,7 @@ public class RevocationState {
     // value: epoch second after which every token the entry covers has expired
     private final Map<String, Long> revokedSessions = new ConcurrentHashMap<>();
     private final Map<String, Long> revokedTokenIds = new ConcurrentHashMap<>();
-    // value: epoch second; tokens of the subject issued before it are revoked
+    // value: epoch millisecond; tokens of the subject issued at or before it are revoked
     private final Map<String, Long> subjectCutoffs = new ConcurrentHashMap<>();
 
     RevocationState(SessionRepository repository, AuthConfig config, Clock clock) {
@@ -52,9 +52,9 @@ public class RevocationState {
      * @param sessionId its {@code sid}, or null
      * @param tokenId   its {@code jti}, or null
      * @param subject   its {@code sub}
-     * @param issuedAt  its {@code iat} in epoch seconds
+     * @param issuedAtMillis when it was issued, in epoch milliseconds
      */
-    public boolean isRevoked(String sessionId, String tokenId, String subject, long issuedAt) {
+    public boolean isRevoked(String sessionId, String tokenId, String subject, long issuedAtMillis) {
         if (sessionId != null && revokedSessions.containsKey(sessionId)) {
             return true;
         }
@@ -62,9 +62,9 @@ public class RevocationState {
             return true;
         }
         Long cutoff = subject == null ? null : subjectCutoffs.get(subject);
-        // iat has whole seconds: a token from the cut-off second itself is left to the session check,
-        // so a user who logs out everywhere can log in again at once
-        return cutoff != null && issuedAt < cutoff;
+        // millisecond precision: a token issued in the cut-off's second but after it (a new login
+        // right after logout-all) stays valid, one issued before it in that second does not
+        return cutoff != null && issuedAtMillis <= cutoff;
     }
 
     // Revocations made here apply on this instance as soon as they are durable.
@@ -90,7 +90,7 @@ public class RevocationState {
     }
 
     private void subjectRevoked(String subject, Instant revokedBefore) {
-        subjectCutoffs.merge(subject, revokedBefore.getEpochSecond(), Math::max);
+        subjectCutoffs.merge(subject, revokedBefore.toEpochMilli(), Math::max);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -118,7 +118,7 @@ public class RevocationState {
         long second = now.getEpochSecond();
         revokedSessions.values().removeIf(until -> until < second);
         revokedTokenIds.values().removeIf(until -> until < second);
-        long horizon = now.minus(retention).getEpochSecond();
+        long horizon = now.minus(retention).toEpochMilli();
         subjectCutoffs.values().removeIf(cutoff -> cutoff < horizon);
         LOG.tracef("Revocation state: %d sessions, %d tokens, %d subjects",
                 revokedSessions.size(), revokedTokenIds.size(), subjectCutoffs.size());

@@ -39,15 +39,29 @@ public class SessionRepository {
         return Optional.ofNullable(db.session().find(Session.class, id));
     }
 
-    /** Reads the session under a row lock (SELECT ... FOR UPDATE): refreshes of one session run one at a time. */
+    /**
+     * Reads the session under a row lock (SELECT ... FOR UPDATE): refreshes of one session run one at a
+     * time. Re-read from the database: a copy loaded earlier in the transaction may predate a revocation.
+     */
     Optional<Session> lockSession(UUID id) {
-        return Optional.ofNullable(db.session().find(Session.class, id, LockModeType.PESSIMISTIC_WRITE));
+        Session session = db.session().find(Session.class, id);
+        if (session != null) {
+            db.session().refresh(session, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.ofNullable(session);
     }
 
     List<UUID> findLiveSessionIds(UUID userId) {
         return db.session().createSelectionQuery(
                         "select id from Session where userId = :user and revokedAt is null", UUID.class)
                 .setParameter("user", userId)
+                .getResultList();
+    }
+
+    List<UUID> findLiveSessionIdsOfClient(String clientId) {
+        return db.session().createSelectionQuery(
+                        "select id from Session where clientId = :client and revokedAt is null", UUID.class)
+                .setParameter("client", clientId)
                 .getResultList();
     }
 

@@ -191,5 +191,17 @@ public interface AuthConfig {
 
         @WithDefault("128")
         int maxLength();
+
+        /** Argon2 runs at once (each holds 19 MiB); unset means twice the CPU count. */
+        Optional<Integer> maxConcurrentHashes();
+
+        /** How long a request waits for a free hash slot before it is answered 503. */
+        @WithDefault("2S")
+        Duration hashWait();
+
+        /** The bound in effect: the setting, or twice the processors the JVM sees. */
+        default int effectiveMaxConcurrentHashes() {
+            return Math.max(1, maxConcurrentHashes().orElse(2 * Runtime.getRuntime().availableProcessors()));
+        }
     }
 }
