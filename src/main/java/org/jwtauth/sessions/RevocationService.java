@@ -104,11 +104,7 @@ public class RevocationService {
 
     /** Revokes a single access token by its {@code jti} until it expires. */
     public void revokeAccessToken(String jti, Instant expiresAt) {
-        RevokedAccessToken revoked = new RevokedAccessToken();
-        revoked.id = UUID.randomUUID();
-        revoked.jti = jti;
-        revoked.expiresAt = expiresAt;
-        repository.persist(revoked);
+        repository.insertRevokedAccessToken(UUID.randomUUID(), jti, expiresAt, cutoffNow());
         accessTokenRevoked.fire(new AccessTokenRevoked(jti, expiresAt));
     }
 

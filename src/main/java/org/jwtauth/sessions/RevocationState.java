@@ -39,6 +39,10 @@ public class RevocationState {
     private final Map<String, Long> revokedTokenIds = new ConcurrentHashMap<>();
     // value: epoch millisecond; tokens of the subject issued at or before it are revoked
     private final Map<String, Long> subjectCutoffs = new ConcurrentHashMap<>();
+    // re-read this much before the previous reload: a revocation stamped earlier may commit later
+    private static final Duration OVERLAP = Duration.ofSeconds(30);
+    private volatile Instant watermark;
+    private volatile long lastRefreshNanos;
 
     RevocationState(SessionRepository repository, AuthConfig config, Clock clock) {
         this.repository = repository;
@@ -97,20 +101,46 @@ public class RevocationState {
         reload();
     }
 
+    /**
+     * Reads what was recorded since the previous reload (minus an overlap for transactions that
+     * committed late and for clock skew between replicas), so the cost follows the rate of new
+     * revocations, not how many are live. A failed reload keeps the state and is reported by
+     * {@link #isFresh} (readiness), never hidden.
+     */
     @Scheduled(every = "${auth.sessions.revocation-refresh-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reload() {
         Instant now = clock.instant();
         Instant horizon = now.minus(retention);
-        QuarkusTransaction.requiringNew().run(() -> {
-            repository.findRevokedSessionsSince(horizon)
-                    .forEach(row -> sessionsRevoked(List.of((UUID) row[0]), (Instant) row[1]));
-            repository.findRevokedAccessTokens(now)
-                    .forEach(row -> accessTokenRevoked((String) row[0], (Instant) row[1]));
-            repository.findSubjectRevocationsSince(horizon)
-                    .forEach(row -> subjectRevoked((String) row[0], (Instant) row[1]));
-        });
+        Instant previous = watermark;
+        // the first reload, or a clock set back: read everything that may still matter
+        Instant since = previous == null || now.isBefore(previous) || previous.minus(OVERLAP).isBefore(horizon)
+                ? horizon : previous.minus(OVERLAP);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                repository.findRevokedSessionsSince(since)
+                        .forEach(row -> sessionsRevoked(List.of((UUID) row[0]), (Instant) row[1]));
+                repository.findRevokedAccessTokensSince(since, now)
+                        .forEach(row -> accessTokenRevoked((String) row[0], (Instant) row[1]));
+                repository.findSubjectRevocationsSince(since)
+                        .forEach(row -> subjectRevoked((String) row[0], (Instant) row[1]));
+            });
+            watermark = now;
+            lastRefreshNanos = System.nanoTime();
+        } catch (RuntimeException e) {
+            LOG.warnf("Revocations could not be reloaded (%s); keeping the state of the last reload",
+                    e.getClass().getSimpleName());
+        }
         evictExpired(now);
+    }
+
+    /**
+     * Whether the state was refreshed from the database within {@code maxAge}. Measured on the
+     * monotonic clock: this is about elapsed real time, not the service's notion of now.
+     */
+    boolean isFresh(Duration maxAge) {
+        long last = lastRefreshNanos;
+        return last != 0 && System.nanoTime() - last <= maxAge.toNanos();
     }
 
     // Revocations are never undone: entries leave only once every token they cover has expired.

@@ -121,8 +121,10 @@ public class LoginThrottle {
     // Both rows are locked (username first, always, so two reservations never deadlock) before either
     // is changed: a refused attempt changes nothing.
     private Attempt reserveNow(String username, String address) {
+        Instant arrived = clock.instant();
+        ThrottleEntry user = username == null ? null : entryForUpdate(usernameKey(username), arrived);
+        // read after the lock wait: a lock set by the attempt we queued behind is measured from now
         Instant now = clock.instant();
-        ThrottleEntry user = username == null ? null : entryForUpdate(usernameKey(username), now);
         ThrottleEntry place = address == null ? null : windowEntry(addressKey(address), now);
         refuseWhileLocked(now, later(user == null ? null : user.lockedUntil, place == null ? null : place.lockedUntil));
         List<LockStarted> started = new ArrayList<>();

@@ -168,6 +168,10 @@ public interface AuthConfig {
         /** Largest request body accepted on {@code /auth/*}, in bytes. */
         @WithDefault("16384")
         int maxBodySize();
+
+        /** Largest request body accepted on every other path (admin and user APIs), in bytes. */
+        @WithDefault("65536")
+        int maxOtherBodySize();
     }
 
     /** Schedules of the session machinery; read by {@code @Scheduled}, declared here with their defaults. */
