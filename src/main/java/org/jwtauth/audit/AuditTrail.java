@@ -83,6 +83,7 @@ class AuditTrail {
             case DELETED -> audit.recordChange(AuditType.USER_DELETED, e.userId(), e.username(), Map.of());
             case PASSWORD_CHANGED -> audit.recordChange(AuditType.PASSWORD_CHANGED, e.userId(), e.username(), Map.of());
             case SESSIONS_ENDED -> audit.recordChange(AuditType.LOGOUT_ALL, e.userId(), e.username(), Map.of("by", "admin"));
+            case LOCKOUT_CLEARED -> audit.recordChange(AuditType.LOCKOUT_CLEARED, e.userId(), e.username(), Map.of());
         }
     }
 

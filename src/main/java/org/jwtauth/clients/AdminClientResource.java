@@ -73,6 +73,15 @@ public class AdminClientResource {
         return clients.findClient(clientId);
     }
 
+    @POST
+    @Path("{id}/secret")
+    @Operation(summary = "Replace the client's secret; the answer shows the new one, once, and the old one stops working")
+    @APIResponse(responseCode = "200", description = "The client with its new secret")
+    @APIResponse(responseCode = "404", description = "No such client")
+    public Response rotateSecret(@PathParam("id") String clientId) {
+        return Response.ok(clients.rotateSecret(clientId)).header("Cache-Control", "no-store").build();
+    }
+
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a client")

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.persistence.Database;
@@ -20,6 +21,23 @@ public class ClientRepository {
 
     Optional<Client> findById(String clientId) {
         return Optional.ofNullable(db.session().find(Client.class, clientId));
+    }
+
+    /**
+     * The client under a shared row lock until the transaction ends: a token signed meanwhile is
+     * issued before any delete or secret rotation of the client can record its cut-off.
+     */
+    Optional<Client> findForShare(String clientId) {
+        return Optional.ofNullable(db.session().find(Client.class, clientId, LockModeType.PESSIMISTIC_READ));
+    }
+
+    /** The client under an exclusive row lock: waits for grants that are signing with it. */
+    Optional<Client> lock(String clientId) {
+        Client client = db.session().find(Client.class, clientId);
+        if (client != null) {
+            db.session().refresh(client, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.ofNullable(client);
     }
 
     List<Client> list(PageRequest page) {

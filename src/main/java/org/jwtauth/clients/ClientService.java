@@ -15,6 +15,7 @@ import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.http.PageView;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.security.Roles;
+import org.jwtauth.sessions.RevocationService;
 
 /** Service clients: creation with a one-time secret, secret checks, removal. */
 @ApplicationScoped
@@ -24,11 +25,14 @@ public class ClientService {
     private final ClientRepository repository;
     private final ClientSecrets secrets;
     private final Event<ClientChanged> changes;
+    private final RevocationService revocations;
     private final Clock clock;
 
-    ClientService(ClientRepository repository, ClientSecrets secrets, Event<ClientChanged> changes, Clock clock) {
+    ClientService(ClientRepository repository, ClientSecrets secrets, RevocationService revocations,
+            Event<ClientChanged> changes, Clock clock) {
         this.repository = repository;
         this.secrets = secrets;
+        this.revocations = revocations;
         this.changes = changes;
         this.clock = clock;
     }
@@ -53,11 +57,24 @@ public class ClientService {
         return ClientView.of(client, secret);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // REQUIRED: the shared lock lasts as long as the caller's transaction (see ClientRepository.findForShare)
     Optional<AuthenticatedClient> authenticate(String clientId, String secret) {
-        return repository.findById(clientId)
+        return repository.findForShare(clientId)
                 .filter(c -> secrets.matches(secret, c.secretHash))
                 .map(c -> new AuthenticatedClient(c.clientId, Set.copyOf(c.roles)));
+    }
+
+    /**
+     * Replaces the client's secret; the answer is the only place the new one appears. The old secret
+     * stops working when this commits, and every token the client got with it is refused.
+     */
+    public ClientView rotateSecret(String clientId) {
+        Client client = repository.lock(clientId).orElseThrow(() -> AuthException.notFound("Client"));
+        String secret = secrets.generate();
+        client.secretHash = secrets.hash(secret);
+        revocations.revokeAccessTokensOfSubject(client.clientId, "client-secret-rotated");
+        changes.fire(new ClientChanged(ClientChanged.Change.SECRET_ROTATED, client.clientId, Set.copyOf(client.roles)));
+        return ClientView.of(client, secret);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -72,9 +89,12 @@ public class ClientService {
                 repository.count());
     }
 
+    /** Deletes the client; its tokens and the sessions bound to it end at once. */
     public void deleteClient(String clientId) {
-        Client client = repository.findById(clientId).orElseThrow(() -> AuthException.notFound("Client"));
+        Client client = repository.lock(clientId).orElseThrow(() -> AuthException.notFound("Client"));
         repository.delete(client);
+        revocations.revokeAllForSubject(client.clientId, "client-deleted");
+        revocations.revokeSessionsOfClient(client.clientId, "client-deleted");
         changes.fire(new ClientChanged(ClientChanged.Change.DELETED, client.clientId, Set.copyOf(client.roles)));
     }
 }

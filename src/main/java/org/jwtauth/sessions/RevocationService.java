@@ -2,6 +2,7 @@ package org.jwtauth.sessions;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,11 +65,29 @@ public class RevocationService {
 
     /**
      * Ends every session of a subject (a user id or a client id) and revokes every access token
-     * issued to it until now, including tokens of a login that races with this call.
+     * issued to it until now. The caller holds the subject's row lock, so a login or refresh racing
+     * with this call either finished before (its session and token are revoked here) or sees the change.
      */
     public void revokeAllForSubject(String subject, String reason) {
-        Instant now = clock.instant();
+        Instant now = cutoffNow();
         userIdOf(subject).ifPresent(userId -> revokeSessions(repository.findLiveSessionIds(userId), now, reason));
+        cutOff(subject, now, reason);
+    }
+
+    /**
+     * Refuses every access token issued to the subject until now, but keeps its sessions: after a
+     * change of roles the next refresh carries the new ones.
+     */
+    public void revokeAccessTokensOfSubject(String subject, String reason) {
+        cutOff(subject, cutoffNow(), reason);
+    }
+
+    /** Ends every session bound to a client (the client was deleted or its secret rotated). */
+    public void revokeSessionsOfClient(String clientId, String reason) {
+        revokeSessions(repository.findLiveSessionIdsOfClient(clientId), cutoffNow(), reason);
+    }
+
+    private void cutOff(String subject, Instant now, String reason) {
         SubjectRevocation revocation = new SubjectRevocation();
         revocation.id = UUID.randomUUID();
         revocation.subject = subject;
@@ -78,13 +97,14 @@ public class RevocationService {
         LOG.infof("Revoked all tokens of %s (%s)", subject, reason);
     }
 
+    // Milliseconds, as stored and as compared with a token's issue time (see RevocationState).
+    private Instant cutoffNow() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     /** Revokes a single access token by its {@code jti} until it expires. */
     public void revokeAccessToken(String jti, Instant expiresAt) {
-        RevokedAccessToken revoked = new RevokedAccessToken();
-        revoked.id = UUID.randomUUID();
-        revoked.jti = jti;
-        revoked.expiresAt = expiresAt;
-        repository.persist(revoked);
+        repository.insertRevokedAccessToken(UUID.randomUUID(), jti, expiresAt, cutoffNow());
         accessTokenRevoked.fire(new AccessTokenRevoked(jti, expiresAt));
     }
 

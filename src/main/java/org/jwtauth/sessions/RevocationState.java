@@ -37,8 +37,12 @@ public class RevocationState {
     // value: epoch second after which every token the entry covers has expired
     private final Map<String, Long> revokedSessions = new ConcurrentHashMap<>();
     private final Map<String, Long> revokedTokenIds = new ConcurrentHashMap<>();
-    // value: epoch second; tokens of the subject issued before it are revoked
+    // value: epoch millisecond; tokens of the subject issued at or before it are revoked
     private final Map<String, Long> subjectCutoffs = new ConcurrentHashMap<>();
+    // re-read this much before the previous reload: a revocation stamped earlier may commit later
+    private static final Duration OVERLAP = Duration.ofSeconds(30);
+    private volatile Instant watermark;
+    private volatile long lastRefreshNanos;
 
     RevocationState(SessionRepository repository, AuthConfig config, Clock clock) {
         this.repository = repository;
@@ -52,9 +56,9 @@ public class RevocationState {
      * @param sessionId its {@code sid}, or null
      * @param tokenId   its {@code jti}, or null
      * @param subject   its {@code sub}
-     * @param issuedAt  its {@code iat} in epoch seconds
+     * @param issuedAtMillis when it was issued, in epoch milliseconds
      */
-    public boolean isRevoked(String sessionId, String tokenId, String subject, long issuedAt) {
+    public boolean isRevoked(String sessionId, String tokenId, String subject, long issuedAtMillis) {
         if (sessionId != null && revokedSessions.containsKey(sessionId)) {
             return true;
         }
@@ -62,9 +66,9 @@ public class RevocationState {
             return true;
         }
         Long cutoff = subject == null ? null : subjectCutoffs.get(subject);
-        // iat has whole seconds: a token from the cut-off second itself is left to the session check,
-        // so a user who logs out everywhere can log in again at once
-        return cutoff != null && issuedAt < cutoff;
+        // millisecond precision: a token issued in the cut-off's second but after it (a new login
+        // right after logout-all) stays valid, one issued before it in that second does not
+        return cutoff != null && issuedAtMillis <= cutoff;
     }
 
     // Revocations made here apply on this instance as soon as they are durable.
@@ -90,27 +94,53 @@ public class RevocationState {
     }
 
     private void subjectRevoked(String subject, Instant revokedBefore) {
-        subjectCutoffs.merge(subject, revokedBefore.getEpochSecond(), Math::max);
+        subjectCutoffs.merge(subject, revokedBefore.toEpochMilli(), Math::max);
     }
 
     void onStart(@Observes StartupEvent event) {
         reload();
     }
 
+    /**
+     * Reads what was recorded since the previous reload (minus an overlap for transactions that
+     * committed late and for clock skew between replicas), so the cost follows the rate of new
+     * revocations, not how many are live. A failed reload keeps the state and is reported by
+     * {@link #isFresh} (readiness), never hidden.
+     */
     @Scheduled(every = "${auth.sessions.revocation-refresh-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reload() {
         Instant now = clock.instant();
         Instant horizon = now.minus(retention);
-        QuarkusTransaction.requiringNew().run(() -> {
-            repository.findRevokedSessionsSince(horizon)
-                    .forEach(row -> sessionsRevoked(List.of((UUID) row[0]), (Instant) row[1]));
-            repository.findRevokedAccessTokens(now)
-                    .forEach(row -> accessTokenRevoked((String) row[0], (Instant) row[1]));
-            repository.findSubjectRevocationsSince(horizon)
-                    .forEach(row -> subjectRevoked((String) row[0], (Instant) row[1]));
-        });
+        Instant previous = watermark;
+        // the first reload, or a clock set back: read everything that may still matter
+        Instant since = previous == null || now.isBefore(previous) || previous.minus(OVERLAP).isBefore(horizon)
+                ? horizon : previous.minus(OVERLAP);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                repository.findRevokedSessionsSince(since)
+                        .forEach(row -> sessionsRevoked(List.of((UUID) row[0]), (Instant) row[1]));
+                repository.findRevokedAccessTokensSince(since, now)
+                        .forEach(row -> accessTokenRevoked((String) row[0], (Instant) row[1]));
+                repository.findSubjectRevocationsSince(since)
+                        .forEach(row -> subjectRevoked((String) row[0], (Instant) row[1]));
+            });
+            watermark = now;
+            lastRefreshNanos = System.nanoTime();
+        } catch (RuntimeException e) {
+            LOG.warnf("Revocations could not be reloaded (%s); keeping the state of the last reload",
+                    e.getClass().getSimpleName());
+        }
         evictExpired(now);
+    }
+
+    /**
+     * Whether the state was refreshed from the database within {@code maxAge}. Measured on the
+     * monotonic clock: this is about elapsed real time, not the service's notion of now.
+     */
+    boolean isFresh(Duration maxAge) {
+        long last = lastRefreshNanos;
+        return last != 0 && System.nanoTime() - last <= maxAge.toNanos();
     }
 
     // Revocations are never undone: entries leave only once every token they cover has expired.
@@ -118,7 +148,7 @@ public class RevocationState {
         long second = now.getEpochSecond();
         revokedSessions.values().removeIf(until -> until < second);
         revokedTokenIds.values().removeIf(until -> until < second);
-        long horizon = now.minus(retention).getEpochSecond();
+        long horizon = now.minus(retention).toEpochMilli();
         subjectCutoffs.values().removeIf(cutoff -> cutoff < horizon);
         LOG.tracef("Revocation state: %d sessions, %d tokens, %d subjects",
                 revokedSessions.size(), revokedTokenIds.size(), subjectCutoffs.size());

@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One access token revoked by its {@code jti}, remembered until it would have expired. */
+/** One access token revoked by its {@code jti} (unique), remembered until it would have expired. */
 @Entity
 @Table(name = "revoked_access_tokens")
 public class RevokedAccessToken {
@@ -21,4 +21,8 @@ public class RevokedAccessToken {
 
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
+
+    /** When the revocation was recorded: the reload watermark of every replica. */
+    @Column(name = "revoked_at", nullable = false)
+    public Instant revokedAt;
 }

@@ -51,15 +51,29 @@ public class SessionRepository {
         return Optional.ofNullable(db.session().find(Session.class, id));
     }
 
-    /** Reads the session under a row lock (SELECT ... FOR UPDATE): refreshes of one session run one at a time. */
+    /**
+     * Reads the session under a row lock (SELECT ... FOR UPDATE): refreshes of one session run one at a
+     * time. Re-read from the database: a copy loaded earlier in the transaction may predate a revocation.
+     */
     Optional<Session> lockSession(UUID id) {
-        return Optional.ofNullable(db.session().find(Session.class, id, LockModeType.PESSIMISTIC_WRITE));
+        Session session = db.session().find(Session.class, id);
+        if (session != null) {
+            db.session().refresh(session, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.ofNullable(session);
     }
 
     List<UUID> findLiveSessionIds(UUID userId) {
         return db.session().createSelectionQuery(
                         "select id from Session where userId = :user and revokedAt is null", UUID.class)
                 .setParameter("user", userId)
+                .getResultList();
+    }
+
+    List<UUID> findLiveSessionIdsOfClient(String clientId) {
+        return db.session().createSelectionQuery(
+                        "select id from Session where clientId = :client and revokedAt is null", UUID.class)
+                .setParameter("client", clientId)
                 .getResultList();
     }
 
@@ -83,17 +97,38 @@ public class SessionRepository {
                 .getResultList();
     }
 
-    List<Object[]> findRevokedAccessTokens(Instant now) {
+    /** Unexpired revoked {@code jti}s recorded after {@code since}. */
+    List<Object[]> findRevokedAccessTokensSince(Instant since, Instant now) {
         return db.session().createSelectionQuery(
-                        "select jti, max(expiresAt) from RevokedAccessToken where expiresAt > :now group by jti", Object[].class)
+                        "select jti, expiresAt from RevokedAccessToken where revokedAt > :since and expiresAt > :now",
+                        Object[].class)
+                .setParameter("since", since)
                 .setParameter("now", now)
                 .getResultList();
     }
 
-    List<Object[]> findSubjectRevocationsSince(Instant horizon) {
+    /**
+     * Records a revoked {@code jti} once: a second revocation of the same token (another replica, at the
+     * same moment) leaves the first row and is no error.
+     */
+    void insertRevokedAccessToken(UUID id, String jti, Instant expiresAt, Instant revokedAt) {
+        String sql = db.isPostgres()
+                ? "insert into revoked_access_tokens (id, jti, expires_at, revoked_at) values (?1, ?2, ?3, ?4) "
+                        + "on conflict (jti) do nothing"
+                : "insert into revoked_access_tokens (id, jti, expires_at, revoked_at) select ?1, ?2, ?3, ?4 "
+                        + "where not exists (select 1 from revoked_access_tokens where jti = ?2)";
+        db.session().createNativeMutationQuery(sql)
+                .setParameter(1, id)
+                .setParameter(2, jti)
+                .setParameter(3, expiresAt)
+                .setParameter(4, revokedAt)
+                .executeUpdate();
+    }
+
+    List<Object[]> findSubjectRevocationsSince(Instant since) {
         return db.session().createSelectionQuery("select subject, max(revokedBefore) from SubjectRevocation "
-                        + "where revokedBefore > :horizon group by subject", Object[].class)
-                .setParameter("horizon", horizon)
+                        + "where revokedBefore > :since group by subject", Object[].class)
+                .setParameter("since", since)
                 .getResultList();
     }
 

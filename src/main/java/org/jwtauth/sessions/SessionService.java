@@ -28,6 +28,8 @@ import org.jwtauth.common.crypto.MasterKey;
 public class SessionService {
 
     private static final Logger LOG = Logger.getLogger(SessionService.class);
+    /** Purpose of the subkey that seals the retry copy of a refresh token (never the master key itself). */
+    static final String RETRY_COPY_KEY = "refresh-token-retry-copy";
 
     private final SessionRepository repository;
     private final RevocationService revocations;
@@ -106,8 +108,7 @@ public class SessionService {
             return grant(session, successor, now);
         }
         if (isRetryWithinGrace(session, hash, now)) {
-            String successor = new String(masterKey.decrypt(session.currentSealed, sealLabel(session)), StandardCharsets.UTF_8);
-            return grant(session, successor, session.rotatedAt);
+            return grant(session, unseal(session), session.rotatedAt);
         }
         revocations.revokeSessions(List.of(session.id), now, "refresh-token-reuse");
         metrics.refreshReuseDetected();
@@ -147,8 +148,15 @@ public class SessionService {
         session.currentHash = row.tokenHash;
         session.rotatedAt = session.previousHash == null ? null : now;
         session.expiresAt = row.expiresAt;
-        session.currentSealed = masterKey.encrypt(token.getBytes(StandardCharsets.UTF_8), sealLabel(session));
+        session.currentSealed = masterKey.encryptFor(RETRY_COPY_KEY, token.getBytes(StandardCharsets.UTF_8), sealLabel(session));
         return row;
+    }
+
+    // a copy sealed under the master key itself by an earlier version lives at most one grace window
+    private String unseal(Session session) {
+        byte[] token = masterKey.decryptFor(RETRY_COPY_KEY, session.currentSealed, sealLabel(session))
+                .orElseGet(() -> masterKey.decrypt(session.currentSealed, sealLabel(session)));
+        return new String(token, StandardCharsets.UTF_8);
     }
 
     private static String sealLabel(Session session) {

@@ -1,8 +1,12 @@
 package org.jwtauth.throttle;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,19 +27,25 @@ import io.quarkus.scheduler.Scheduled;
  * Failed-login throttling (SPEC §7): per username, consecutive failures lead to a lock that doubles
  * from {@code auth.lockout.initial-lock} to {@code auth.lockout.max-lock}; per client address, too
  * many failures within a window refuse the rest of that window. State lives in the database so every
- * replica enforces it; each update runs in its own transaction under a row lock.
+ * replica enforces it.
+ * <p>
+ * An attempt is counted <em>before</em> its password is checked: {@link #reserve} counts it as a
+ * failure under the row locks of the username and the address, or refuses it with 429; a success
+ * then gives the reservation back. So N parallel attempts, on any number of replicas, get at most
+ * {@code max-failures} password checks.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    /** A lock that one failure has just started. */
-    public record Lock(Scope scope, Duration duration) {
+    /** A counted attempt whose password check has not been answered yet. */
+    public record Attempt(String username, String address, List<LockStarted> locks) {
     }
 
     public enum Scope { USERNAME, ADDRESS }
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
-    private static final int MAX_ATTEMPTS = 3;
+    private static final int MAX_ATTEMPTS = 5;
+    private static final int IPV6_PREFIX_BYTES = 8;
 
     private final AuthConfig.Lockout config;
     private final ThrottleRepository repository;
@@ -49,30 +59,54 @@ public class LoginThrottle {
         this.locks = locks;
     }
 
-    /** Throws a 429 with {@code Retry-After} while the username or the address is locked. */
-    public void checkAllowed(String username, String address) {
-        Instant now = clock.instant();
-        Instant until = QuarkusTransaction.requiringNew().call(() -> later(
-                lockedUntil(usernameKey(username)), address == null ? null : lockedUntil(addressKey(address))));
-        if (until != null && until.isAfter(now)) {
-            long seconds = Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
-            throw new AuthException(429, "too_many_requests", "Too many failed logins; try again later.",
-                    Map.of("Retry-After", Long.toString(seconds)));
-        }
+    /**
+     * Counts one attempt for the username and the address (either may be null), or throws a 429
+     * with {@code Retry-After} while one of them is locked; then the attempt is not counted.
+     */
+    public Attempt reserve(String username, String address) {
+        return retrying(() -> reserveNow(username, address));
     }
 
-    /** Counts one failure for the username and the address; reports each lock it starts. */
-    public void recordFailure(String username, String address) {
-        retrying(() -> failUsername(usernameKey(username)))
-                .ifPresent(lock -> locks.fire(new LockStarted(lock.scope(), username, address, lock.duration())));
+    /** The password was wrong: the reservation stays counted; any lock it started is reported. */
+    public void failed(Attempt attempt) {
+        attempt.locks().forEach(locks::fire);
+    }
+
+    /** The password was right: the username's failures are forgotten, the address's reservation is given back. */
+    public void succeeded(Attempt attempt) {
+        retrying(() -> {
+            if (attempt.username() != null) {
+                repository.delete(usernameKey(attempt.username()));
+            }
+            giveBack(attempt.address() == null ? null : addressKey(attempt.address()), config.maxFailuresPerAddress());
+            return null;
+        });
+    }
+
+    /** The password was never checked (no hash slot): the attempt is not held against anyone. */
+    public void released(Attempt attempt) {
+        retrying(() -> {
+            giveBack(attempt.username() == null ? null : usernameKey(attempt.username()), config.maxFailures());
+            giveBack(attempt.address() == null ? null : addressKey(attempt.address()), config.maxFailuresPerAddress());
+            return null;
+        });
+    }
+
+    /** Counts one registration from the address against the per-address limit; 429 once it is reached. */
+    public void reserveRegistration(String address) {
         if (address != null) {
-            retrying(() -> failAddress(addressKey(address)))
-                    .ifPresent(lock -> locks.fire(new LockStarted(lock.scope(), username, address, lock.duration())));
+            retrying(() -> {
+                Instant now = clock.instant();
+                ThrottleEntry entry = windowEntry("r:" + sha256(prefix(address)), now);
+                refuseWhileLocked(now, entry.lockedUntil);
+                countInWindow(entry, now);
+                return null;
+            });
         }
     }
 
-    /** A successful login forgets the username's failures (never the address's). */
-    public void recordSuccess(String username) {
+    /** An operator cleared the lock: the username may try again at once (its address count stays). */
+    public void clearUsername(String username) {
         QuarkusTransaction.requiringNew().run(() -> repository.delete(usernameKey(username)));
     }
 
@@ -84,34 +118,77 @@ public class LoginThrottle {
         LOG.debugf("Forgot %d idle login throttle entries", removed);
     }
 
-    private Optional<Lock> failUsername(String key) {
+    // Both rows are locked (username first, always, so two reservations never deadlock) before either
+    // is changed: a refused attempt changes nothing.
+    private Attempt reserveNow(String username, String address) {
+        Instant arrived = clock.instant();
+        ThrottleEntry user = username == null ? null : entryForUpdate(usernameKey(username), arrived);
+        // read after the lock wait: a lock set by the attempt we queued behind is measured from now
         Instant now = clock.instant();
-        ThrottleEntry entry = entryForUpdate(key, now);
+        ThrottleEntry place = address == null ? null : windowEntry(addressKey(address), now);
+        refuseWhileLocked(now, later(user == null ? null : user.lockedUntil, place == null ? null : place.lockedUntil));
+        List<LockStarted> started = new ArrayList<>();
+        if (user != null) {
+            countUsername(user, now).ifPresent(d -> started.add(new LockStarted(Scope.USERNAME, username, address, d)));
+        }
+        if (place != null) {
+            countInWindow(place, now).ifPresent(d -> started.add(new LockStarted(Scope.ADDRESS, username, address, d)));
+        }
+        return new Attempt(username, address, List.copyOf(started));
+    }
+
+    private void refuseWhileLocked(Instant now, Instant until) {
+        if (until != null && until.isAfter(now)) {
+            long seconds = Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
+            throw new AuthException(429, "too_many_requests", "Too many failed logins; try again later.",
+                    Map.of("Retry-After", Long.toString(seconds)));
+        }
+    }
+
+    private Optional<Duration> countUsername(ThrottleEntry entry, Instant now) {
         entry.failures = now.isAfter(entry.windowStart.plus(config.forgetAfter())) ? 1 : entry.failures + 1;
         entry.windowStart = now;
         if (entry.failures < config.maxFailures()) {
             return Optional.empty();
         }
+        // the lock starts with the attempt that reaches the limit; if that one succeeds, the entry goes
         Duration lock = usernameLock(entry.failures - config.maxFailures());
         entry.lockedUntil = now.plus(lock);
-        return Optional.of(new Lock(Scope.USERNAME, lock));
+        return Optional.of(lock);
     }
 
-    private Optional<Lock> failAddress(String key) {
-        Instant now = clock.instant();
-        ThrottleEntry entry = entryForUpdate(key, now);
-        if (!now.isBefore(entry.windowStart.plus(config.addressWindow()))) {
-            entry.failures = 0;
-            entry.windowStart = now;
-            entry.lockedUntil = null;
-        }
+    private Optional<Duration> countInWindow(ThrottleEntry entry, Instant now) {
         entry.failures++;
         if (entry.failures < config.maxFailuresPerAddress() || entry.lockedUntil != null) {
             return Optional.empty();
         }
         // the address is refused for the rest of its window
         entry.lockedUntil = entry.windowStart.plus(config.addressWindow());
-        return Optional.of(new Lock(Scope.ADDRESS, Duration.between(now, entry.lockedUntil)));
+        return Optional.of(Duration.between(now, entry.lockedUntil));
+    }
+
+    /** Undoes one counted attempt, and the lock it may have started. */
+    private void giveBack(String key, int limit) {
+        if (key == null) {
+            return;
+        }
+        repository.findForUpdate(key).ifPresent(entry -> {
+            entry.failures = Math.max(0, entry.failures - 1);
+            if (entry.failures < limit) {
+                entry.lockedUntil = null;
+            }
+        });
+    }
+
+    /** An address entry, its window restarted when the previous one has passed. */
+    private ThrottleEntry windowEntry(String key, Instant now) {
+        ThrottleEntry entry = entryForUpdate(key, now);
+        if (!now.isBefore(entry.windowStart.plus(config.addressWindow()))) {
+            entry.failures = 0;
+            entry.windowStart = now;
+            entry.lockedUntil = null;
+        }
+        return entry;
     }
 
     /** initial-lock × 2^doublings, at most max-lock. */
@@ -129,7 +206,7 @@ public class LoginThrottle {
         entry.key = key;
         entry.failures = 0;
         entry.windowStart = now;
-        // a concurrent first failure may insert the same key: the caller retries in a new transaction
+        // a concurrent first attempt may insert the same key: the caller retries in a new transaction
         repository.insert(entry);
         return entry;
     }
@@ -158,10 +235,6 @@ public class LoginThrottle {
         return false;
     }
 
-    private Instant lockedUntil(String key) {
-        return repository.find(key).map(e -> e.lockedUntil).orElse(null);
-    }
-
     private static Instant later(Instant a, Instant b) {
         if (a == null) {
             return b;
@@ -174,7 +247,30 @@ public class LoginThrottle {
     }
 
     static String addressKey(String address) {
-        return "a:" + sha256(address);
+        return "a:" + sha256(prefix(address));
+    }
+
+    /**
+     * The unit an address is counted in: an IPv4 address, or the /64 network of an IPv6 address
+     * (one subscriber usually holds a whole /64, so counting single addresses would not limit them).
+     */
+    static String prefix(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            StringBuilder network = new StringBuilder();
+            for (int i = 0; i < IPV6_PREFIX_BYTES; i += 2) {
+                network.append(String.format("%02x%02x:", bytes[i], bytes[i + 1]));
+            }
+            return network.append(":/64").toString();
+        } catch (UnknownHostException | SecurityException e) {
+            return address; // not a literal: count it as given
+        }
     }
 
     private static String sha256(String text) {

@@ -2,7 +2,6 @@ package org.jwtauth.token;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +10,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.crypto.TimeOrderedIds;
 import org.jwtauth.keys.KeyService;
 import org.jwtauth.keys.SigningKey;
 import org.jwtauth.keys.TokenEncryption;
@@ -44,7 +44,7 @@ class AccessTokenIssuer {
                 .audience(config.effectiveAudience())
                 .issuedAt(now)
                 .expiresAt(expiresAt)
-                .claim("jti", UUID.randomUUID().toString())
+                .claim("jti", TimeOrderedIds.generate(now))
                 .groups(request.roles())
                 .claim("scope", Scopes.format(request.roles()));
         if (request.username() != null) {

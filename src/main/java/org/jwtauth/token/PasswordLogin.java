@@ -11,9 +11,10 @@ import org.jwtauth.users.AuthenticatedUser;
 import org.jwtauth.users.UserService;
 
 /**
- * One password check under the login throttle (SPEC §7): a locked username or address is refused
- * with a 429 before any hash is computed; every failure (unknown user, wrong password, disabled
- * user alike) is counted; a success resets the username. Each attempt is reported for the audit.
+ * One password check under the login throttle (SPEC §7): the attempt is counted before any hash is
+ * computed, and a locked username or address is refused with a 429 instead; every failure (unknown
+ * user, wrong password, disabled user alike) stays counted; a success resets the username. Each
+ * attempt is reported for the audit.
  */
 @ApplicationScoped
 class PasswordLogin {
@@ -36,16 +37,23 @@ class PasswordLogin {
      * @param clientAddress the resolved client address, or null
      */
     Optional<AuthenticatedUser> authenticate(String username, String password, String clientAddress) {
-        throttle.checkAllowed(username, clientAddress);
-        Optional<AuthenticatedUser> user = users.authenticate(username, password);
+        LoginThrottle.Attempt attempt = throttle.reserve(username, clientAddress);
+        Optional<AuthenticatedUser> user;
+        try {
+            user = users.authenticate(username, password);
+        } catch (RuntimeException e) {
+            // no hash slot (503) or a database failure: the password was never judged
+            throttle.released(attempt);
+            throw e;
+        }
         if (user.isPresent()) {
-            throttle.recordSuccess(username);
+            throttle.succeeded(attempt);
             attempts.fire(new LoginAttempted(user.get().username(), user.get().id(), clientAddress, true));
             return user;
         }
         metrics.loginFailed();
         attempts.fire(new LoginAttempted(username, null, clientAddress, false));
-        throttle.recordFailure(username, clientAddress);
+        throttle.failed(attempt);
         return Optional.empty();
     }
 }

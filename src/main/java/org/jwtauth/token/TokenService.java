@@ -2,6 +2,8 @@ package org.jwtauth.token;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -51,7 +53,7 @@ public class TokenService {
         return switch (grantType) {
             case "password" -> passwordGrant(parameters, clientIdOf(credentials), clientAddress);
             case "refresh_token" -> refreshTokenGrant(parameters, clientIdOf(credentials), clientAddress);
-            case "client_credentials" -> clientCredentialsGrant(parameters, clients.required(credentials));
+            case "client_credentials" -> clientCredentialsGrant(parameters, credentials);
             default -> throw AuthException.unsupportedGrantType(grantType);
         };
     }
@@ -66,7 +68,8 @@ public class TokenService {
         String password = parameters.require("password");
         AuthenticatedUser user = logins.authenticate(username, password, clientAddress)
                 .orElseThrow(AuthException::invalidCredentials);
-        TokenResponse response = issueForUser(user, parameters.optional("scope"), clientId);
+        TokenResponse response = issueForUser(user.id(), parameters.optional("scope"), clientId,
+                AuthException::invalidCredentials);
         metrics.tokenIssued("password");
         return response;
     }
@@ -75,12 +78,20 @@ public class TokenService {
     TokenResponse login(String username, String password, String clientAddress) {
         AuthenticatedUser user = logins.authenticate(username, password, clientAddress)
                 .orElseThrow(AuthException::loginFailed);
-        TokenResponse response = issueForUser(user, null, null);
+        TokenResponse response = issueForUser(user.id(), null, null, AuthException::loginFailed);
         metrics.tokenIssued("login");
         return response;
     }
 
-    private TokenResponse issueForUser(AuthenticatedUser user, String scope, String clientId) {
+    /**
+     * Starts the session and signs its first token under the user's row lock, with the roles read
+     * under it: a disable, delete or demotion that commits while the password was being checked is
+     * seen here (the login fails like a wrong password), and one that commits later revokes what
+     * this transaction made.
+     */
+    @Transactional
+    TokenResponse issueForUser(UUID userId, String scope, String clientId, Supplier<AuthException> refused) {
+        AuthenticatedUser user = users.lockActiveUser(userId).orElseThrow(refused);
         Set<String> roles = Scopes.grant(scope, user.roles());
         SessionGrant session = sessions.startSession(user.id(), clientId, Scopes.format(roles));
         return issueForSession(user, roles, session);
@@ -95,7 +106,8 @@ public class TokenService {
     TokenResponse refreshTokenGrant(TokenParameters parameters, String clientId, String clientAddress) {
         String refreshToken = parameters.require("refresh_token");
         SessionGrant known = sessions.findSessionOf(refreshToken).orElseThrow(TokenService::invalidRefreshToken);
-        AuthenticatedUser user = users.findActiveUser(known.userId()).orElseThrow(TokenService::invalidRefreshToken);
+        // locked before the session, in the order every change of rights takes the same locks
+        AuthenticatedUser user = users.lockActiveUser(known.userId()).orElseThrow(TokenService::invalidRefreshToken);
         Set<String> available = new HashSet<>(Scopes.parse(known.scope()));
         available.retainAll(user.roles());
         Set<String> roles = Scopes.grant(parameters.optional("scope"), available);
@@ -115,7 +127,13 @@ public class TokenService {
         return AuthException.invalidGrant("The refresh token is invalid, expired or revoked.");
     }
 
-    private TokenResponse clientCredentialsGrant(TokenParameters parameters, AuthenticatedClient client) {
+    /**
+     * Signs under the client's row lock (taken by the authentication in this transaction): a delete
+     * or secret rotation records its cut-off only after this token's issue time.
+     */
+    @Transactional
+    TokenResponse clientCredentialsGrant(TokenParameters parameters, ClientCredentials credentials) {
+        AuthenticatedClient client = clients.required(credentials);
         Set<String> roles = Scopes.grant(parameters.optional("scope"), client.roles());
         IssuedToken token = issuer.issue(AccessTokenRequest.forClient(client, roles));
         metrics.tokenIssued("client_credentials");

@@ -65,7 +65,8 @@ public class AdminUserResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change roles or the enabled flag")
+    @Operation(summary = "Change roles or the enabled flag; the user's earlier tokens are refused")
+    @APIResponse(responseCode = "409", description = "No enabled admin would remain")
     public UserView update(@PathParam("id") UUID id, @Valid @NotNull UpdateUserRequest request) {
         return users.updateUser(id, request.roles(), request.enabled());
     }
@@ -73,9 +74,19 @@ public class AdminUserResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a user")
+    @APIResponse(responseCode = "409", description = "No enabled admin would remain")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") UUID id) {
         users.deleteUser(id);
+    }
+
+    @DELETE
+    @Path("{id}/lockout")
+    @Operation(summary = "Clear the failed-login lock of the user's username")
+    @APIResponse(responseCode = "204", description = "Cleared")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public void clearLockout(@PathParam("id") UUID id) {
+        users.clearLockout(id);
     }
 
     @POST

@@ -1,15 +1,27 @@
 package org.jwtauth.users;
 
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+
+import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.error.AuthException;
 
 /**
  * Argon2id password hashes (OWASP minimum: 19 MiB, 2 iterations, 1 lane) in PHC string form.
  * A hash made with weaker parameters is flagged so the next successful login upgrades it.
+ * At most {@code auth.password.max-concurrent-hashes} hashes run at once (SPEC §7): each holds 19 MiB,
+ * so an unbounded flood of logins would exhaust the heap; a caller that waits longer than
+ * {@code auth.password.hash-wait} for a slot gets 503.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -19,34 +31,61 @@ public class PasswordHasher {
     private static final int PARALLELISM = 1;
     private static final int MEMORY_KIB = 19 * 1024;
     private static final int ITERATIONS = 2;
+    private static final long RETRY_AFTER_SECONDS = 1;
 
     private final Argon2PasswordEncoder encoder =
             new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
+    // fair: under a flood, the longest waiter gets the next slot instead of a random newcomer
+    private final Semaphore slots;
+    private final Duration wait;
     // Compared against when the user does not exist, so both cases cost one Argon2 run.
-    private final String dummyHash = encoder.encode("dummy password that never matches anything");
+    private final String dummyHash;
     private final Counter verifications;
 
-    PasswordHasher(MeterRegistry registry) {
+    PasswordHasher(AuthConfig config, MeterRegistry registry) {
+        this.slots = new Semaphore(config.password().effectiveMaxConcurrentHashes(), true);
+        this.wait = config.password().hashWait();
+        this.dummyHash = encoder.encode("dummy password that never matches anything");
         this.verifications = Counter.builder("auth.password.verifications")
                 .description("Password hashes compared, real or dummy").register(registry);
+        Gauge.builder("auth.password.hashes.waiting", slots, Semaphore::getQueueLength)
+                .description("Requests waiting for a free password hash slot").register(registry);
     }
 
     public String hash(String password) {
-        return encoder.encode(password);
+        return bounded(() -> encoder.encode(password));
     }
 
     public boolean matches(String password, String hash) {
         verifications.increment();
-        return encoder.matches(password, hash);
+        return bounded(() -> encoder.matches(password, hash));
     }
 
     /** Spends the same time as {@link #matches} for a user that does not exist. */
     public void matchDummy(String password) {
         verifications.increment();
-        encoder.matches(password, dummyHash);
+        bounded(() -> encoder.matches(password, dummyHash));
     }
 
     public boolean needsUpgrade(String hash) {
         return encoder.upgradeEncoding(hash);
+    }
+
+    private <T> T bounded(Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AuthException.temporarilyUnavailable(RETRY_AFTER_SECONDS);
+        }
+        if (!acquired) {
+            throw AuthException.temporarilyUnavailable(RETRY_AFTER_SECONDS);
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
     }
 }

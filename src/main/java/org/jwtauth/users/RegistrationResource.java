@@ -1,6 +1,5 @@
 package org.jwtauth.users;
 
-import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -16,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.error.AuthException;
-import org.jwtauth.common.security.Roles;
+import org.jwtauth.common.http.ClientAddressResolver;
 import org.jwtauth.users.UserRequests.RegisterRequest;
 
 /** Self-registration ({@code auth.registration.enabled}); new users get the role {@code user}. */
@@ -26,10 +25,12 @@ public class RegistrationResource {
 
     private final UserService users;
     private final AuthConfig config;
+    private final ClientAddressResolver addresses;
 
-    public RegistrationResource(UserService users, AuthConfig config) {
+    public RegistrationResource(UserService users, AuthConfig config, ClientAddressResolver addresses) {
         this.users = users;
         this.config = config;
+        this.addresses = addresses;
     }
 
     @POST
@@ -38,6 +39,7 @@ public class RegistrationResource {
     @Operation(summary = "Create an account with the default role")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "Username taken")
+    @APIResponse(responseCode = "429", description = "Too many registrations from this address (Retry-After)")
     public Response register(@Valid @NotNull RegisterRequest request) {
         if (!config.registration().enabled()) {
             throw AuthException.notEnabled("Registration");
@@ -45,7 +47,7 @@ public class RegistrationResource {
         if (request.roles() != null) {
             throw AuthException.invalidRequest("Self-registration cannot choose roles.");
         }
-        UserView user = users.createUser(request.username(), request.password(), Set.of(Roles.USER));
+        UserView user = users.register(request.username(), request.password(), addresses.current());
         return Response.status(Response.Status.CREATED).entity(user).build();
     }
 }

@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.persistence.Database;
+import org.jwtauth.common.security.Roles;
 
 /** Named queries on users. */
 @ApplicationScoped
@@ -22,6 +24,42 @@ public class UserRepository {
 
     Optional<User> findById(UUID id) {
         return Optional.ofNullable(db.session().find(User.class, id));
+    }
+
+    /**
+     * The user under a row lock (SELECT ... FOR UPDATE) until the transaction ends, re-read from the
+     * database: an entity already loaded in this transaction would otherwise keep its old state.
+     */
+    Optional<User> lock(UUID id) {
+        User user = db.session().find(User.class, id);
+        if (user != null) {
+            db.session().refresh(user, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.ofNullable(user);
+    }
+
+    boolean isAdmin(UUID id) {
+        return db.session().createSelectionQuery(
+                        "select count(*) from User u where u.id = :id and :role member of u.roles", Long.class)
+                .setParameter("id", id)
+                .setParameter("role", Roles.ADMIN)
+                .getSingleResult() > 0;
+    }
+
+    /** Locks every admin's row, in id order so that concurrent callers queue instead of deadlocking. */
+    void lockAdmins() {
+        db.session().createSelectionQuery("from User u where :role member of u.roles order by u.id", User.class)
+                .setParameter("role", Roles.ADMIN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    long countOtherEnabledAdmins(UUID id) {
+        return db.session().createSelectionQuery("select count(*) from User u where u.enabled = true and u.id <> :id "
+                        + "and :role member of u.roles", Long.class)
+                .setParameter("id", id)
+                .setParameter("role", Roles.ADMIN)
+                .getSingleResult();
     }
 
     Optional<User> findByUsername(String username) {

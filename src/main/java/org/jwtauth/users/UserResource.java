@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jwtauth.common.error.AuthException;
+import org.jwtauth.common.http.ClientAddressResolver;
 import org.jwtauth.users.UserRequests.ChangePasswordRequest;
 import org.jwtauth.verification.Caller;
 
@@ -26,10 +27,12 @@ public class UserResource {
 
     private final UserService users;
     private final Caller caller;
+    private final ClientAddressResolver addresses;
 
-    public UserResource(UserService users, Caller caller) {
+    public UserResource(UserService users, Caller caller, ClientAddressResolver addresses) {
         this.users = users;
         this.caller = caller;
+        this.addresses = addresses;
     }
 
     @GET
@@ -43,9 +46,11 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the caller's password")
     @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "429", description = "Too many wrong current passwords (Retry-After)")
     public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
         // a token without one of our sessions keeps none: every session of the user ends
-        users.changePassword(callerId(), caller.sessionId().orElse(null), request.currentPassword(), request.newPassword());
+        users.changePassword(callerId(), caller.sessionId().orElse(null), request.currentPassword(), request.newPassword(),
+                addresses.current());
     }
 
     /** A service client's token has no user record. */

@@ -187,7 +187,7 @@ public class AccessTokenVerifier {
 
     // In-memory only (RevocationState): this runs on the event loop for every request.
     private void checkNotRevoked(VerifiedAccessToken token) throws TokenRejectedException {
-        if (revocations.isRevoked(token.rawSessionId(), token.tokenId(), token.subject(), token.issuedAt())) {
+        if (revocations.isRevoked(token.rawSessionId(), token.tokenId(), token.subject(), token.issuedAtMillis())) {
             throw Rejection.REVOKED.exception();
         }
     }

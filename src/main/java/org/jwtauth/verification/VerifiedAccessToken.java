@@ -2,10 +2,13 @@ package org.jwtauth.verification;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+
+import org.jwtauth.common.crypto.TimeOrderedIds;
 
 /**
  * An access token that passed every check of SPEC §3, with typed claims. Keeps what must be
@@ -74,6 +77,18 @@ public final class VerifiedAccessToken {
     /** Epoch seconds. */
     public long issuedAt() {
         return issuedAt;
+    }
+
+    /**
+     * When the token was issued, in epoch milliseconds: from its time-ordered {@code jti} when that
+     * agrees with {@code iat}, else the start of the {@code iat} second (the earliest it can be, so a
+     * revocation cut-off in that second refuses it).
+     */
+    public long issuedAtMillis() {
+        long earliest = issuedAt * 1000;
+        OptionalLong precise = TimeOrderedIds.millisOf(tokenId);
+        return precise.isPresent() && precise.getAsLong() >= earliest && precise.getAsLong() < earliest + 1000
+                ? precise.getAsLong() : earliest;
     }
 
     /** Epoch seconds. */

@@ -197,6 +197,102 @@ class LoginThrottleTest {
         }
     }
 
+    /** Fires the attempts all at once (a latch releases them together); answers their responses. */
+    private static List<Response> inParallel(int count, java.util.function.IntFunction<Response> attempt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return attempt.apply(n);
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldCheckAtMostFivePasswordsWhenFiftyWrongAttemptsForOneUserRace() throws Exception {
+        String username = TestUsers.uniqueName("flood");
+        String password = TestUsers.strongPassword();
+        TestUsers.create(username, password, "user");
+        String address = uniqueAddress();
+
+        List<Response> responses = inParallel(50, i -> login(username, "wrong-password-" + i, address));
+
+        long checked = responses.stream().filter(r -> r.statusCode() == 401).count();
+        assertTrue(checked >= 1 && checked <= 5, "password checks: " + checked);
+        for (Response response : responses) {
+            if (response.statusCode() == 401) {
+                response.then().body("error", equalTo("invalid_grant"))
+                        .body("error_description", equalTo("Invalid username or password."));
+            } else {
+                assertLocked(response, 60);
+            }
+        }
+        // the lock holds for the right password too, from anywhere
+        assertLocked(login(username, password, uniqueAddress()), 60);
+    }
+
+    @Test
+    void shouldCheckAtMostTwentyPasswordsWhenAttemptsFromOneAddressRace() throws Exception {
+        String address = uniqueAddress();
+
+        List<Response> responses = inParallel(30, i -> passwordGrant(TestUsers.uniqueName("nat" + i), "wrong", address));
+
+        long checked = responses.stream().filter(r -> r.statusCode() == 400).count();
+        assertTrue(checked <= 20, "password checks from one address: " + checked);
+        responses.stream().filter(r -> r.statusCode() != 400).forEach(r -> r.then().statusCode(429)
+                .body("error", equalTo("too_many_requests")).header("Retry-After", not(equalTo(null))));
+        login(TestUsers.uniqueName("late"), "wrong", address).then().statusCode(429);
+    }
+
+    @Test
+    void shouldCountIpv6AddressesPerSlash64() {
+        // twenty failures, each from another address of one /64, each for another username
+        String network = "2001:db8:1234:5678:";
+        for (int i = 0; i < 20; i++) {
+            login(TestUsers.uniqueName("v6"), "wrong", network + Integer.toHexString(i + 1) + "::" + (i + 7))
+                    .then().statusCode(401);
+        }
+        Response refused = login(TestUsers.uniqueName("v6"), "wrong", network + "ffff:1:2:3");
+        refused.then().statusCode(429).body("error", equalTo("too_many_requests"));
+        // another /64 of the same /48 is a different subscriber
+        login(TestUsers.uniqueName("v6"), "wrong", "2001:db8:1234:5679::1").then().statusCode(401);
+    }
+
+    @Test
+    void shouldLetAnAdminClearALockout() {
+        String username = TestUsers.uniqueName("cleared");
+        String password = TestUsers.strongPassword();
+        String id = TestUsers.create(username, password, "user");
+        String address = uniqueAddress();
+        failTimes(username, 5, address);
+        assertLocked(login(username, password, address), 60);
+
+        given().auth().oauth2(TestUsers.tokenWithRoles("user")).delete("/admin/users/" + id + "/lockout")
+                .then().statusCode(403).body("error", equalTo("insufficient_scope"));
+        given().auth().oauth2(TestUsers.adminToken()).delete("/admin/users/" + id + "/lockout")
+                .then().statusCode(204);
+
+        login(username, password, address).then().statusCode(200);
+        given().auth().oauth2(TestUsers.adminToken()).queryParam("user", username).queryParam("type", "LOCKOUT_CLEARED")
+                .get("/admin/audit").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].user_id", equalTo(id));
+        given().auth().oauth2(TestUsers.adminToken()).delete("/admin/users/" + java.util.UUID.randomUUID() + "/lockout")
+                .then().statusCode(404).body("error", equalTo("not_found"));
+    }
+
     @Test
     void shouldNotThrottleOtherUsersFromTheSameAddress() {
         String victim = TestUsers.uniqueName("victim");

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.Logins;
 import org.jwtauth.testing.TestUsers;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /** Registration, /users/me and password change (SPEC §6, §10). */
 @QuarkusTest
@@ -101,5 +103,49 @@ class SelfServiceTest {
         TestUsers.login(username, newPassword);
         given().contentType(ContentType.JSON).body(Map.of("username", username, "password", oldPassword))
                 .post("/auth/login").then().statusCode(401);
+    }
+
+    @Test
+    void shouldThrottleWrongCurrentPasswordsLikeLoginsOfTheUser() {
+        String username = TestUsers.uniqueName("oracle");
+        String password = TestUsers.strongPassword();
+        TestUsers.create(username, password, "user");
+        String token = TestUsers.login(username, password);
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).header("X-Forwarded-For", Logins.uniqueAddress())
+                    .body(Map.of("current_password", "guess-number-" + i, "new_password", TestUsers.strongPassword()))
+                    .put("/users/me/password").then().statusCode(400).body("error", equalTo("invalid_grant"))
+                    .body("error_description", equalTo("The current password is wrong."));
+        }
+        // the sixth guess is not checked, and the username is locked for logins too
+        Response refused = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("current_password", password, "new_password", TestUsers.strongPassword()))
+                .put("/users/me/password");
+        refused.then().statusCode(429).body("error", equalTo("too_many_requests"))
+                .body("error_description", equalTo("Too many failed logins; try again later."));
+        long lock = Long.parseLong(refused.header("Retry-After"));
+        org.junit.jupiter.api.Assertions.assertTrue(lock > 45 && lock <= 60, "a one-minute lock: " + lock);
+        Logins.login(username, password, Logins.uniqueAddress()).then().statusCode(429)
+                .body("error", equalTo("too_many_requests"));
+    }
+
+    @Test
+    void shouldThrottleRegistrationsPerClientAddress() {
+        String address = Logins.uniqueAddress();
+        // a taken name costs no hash, but counts like any registration from the address
+        for (int i = 0; i < 20; i++) {
+            given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                    .body(Map.of("username", "admin", "password", TestUsers.strongPassword()))
+                    .post("/auth/register").then().statusCode(409).body("error", equalTo("conflict"));
+        }
+        Response refused = given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                .body(Map.of("username", TestUsers.uniqueName("late"), "password", TestUsers.strongPassword()))
+                .post("/auth/register");
+        refused.then().statusCode(429).body("error", equalTo("too_many_requests"));
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        org.junit.jupiter.api.Assertions.assertTrue(retryAfter > 800 && retryAfter <= 900, "rest of the window: " + retryAfter);
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", Logins.uniqueAddress())
+                .body(Map.of("username", TestUsers.uniqueName("other"), "password", TestUsers.strongPassword()))
+                .post("/auth/register").then().statusCode(201);
     }
 }

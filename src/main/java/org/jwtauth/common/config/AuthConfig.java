@@ -168,6 +168,10 @@ public interface AuthConfig {
         /** Largest request body accepted on {@code /auth/*}, in bytes. */
         @WithDefault("16384")
         int maxBodySize();
+
+        /** Largest request body accepted on every other path (admin and user APIs), in bytes. */
+        @WithDefault("65536")
+        int maxOtherBodySize();
     }
 
     /** Schedules of the session machinery; read by {@code @Scheduled}, declared here with their defaults. */
@@ -191,5 +195,17 @@ public interface AuthConfig {
 
         @WithDefault("128")
         int maxLength();
+
+        /** Argon2 runs at once (each holds 19 MiB); unset means twice the CPU count. */
+        Optional<Integer> maxConcurrentHashes();
+
+        /** How long a request waits for a free hash slot before it is answered 503. */
+        @WithDefault("2S")
+        Duration hashWait();
+
+        /** The bound in effect: the setting, or twice the processors the JVM sees. */
+        default int effectiveMaxConcurrentHashes() {
+            return Math.max(1, maxConcurrentHashes().orElse(2 * Runtime.getRuntime().availableProcessors()));
+        }
     }
 }

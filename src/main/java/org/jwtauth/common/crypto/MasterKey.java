@@ -41,6 +41,7 @@ public class MasterKey {
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
+    private final java.util.Map<String, SecretKeySpec> subkeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     static final String DEV_FILE = "data/master.key";
 
@@ -126,11 +127,45 @@ public class MasterKey {
 
     /** Encrypts with a fresh IV; the result is base64 of IV followed by ciphertext and tag. */
     public String encrypt(byte[] plaintext, String associatedData) {
+        return seal(key, plaintext, associatedData);
+    }
+
+    public byte[] decrypt(String encrypted, String associatedData) {
+        try {
+            return open(key, encrypted, associatedData);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot decrypt stored key " + associatedData
+                    + ": auth.keys.master-key differs from the one that encrypted it", e);
+        }
+    }
+
+    /**
+     * Encrypts under a subkey derived for one purpose ({@link #deriveKey}): frequent, short-lived
+     * secrets never put IVs under the key that protects the signing keys.
+     */
+    public String encryptFor(String purpose, byte[] plaintext, String associatedData) {
+        return seal(subkey(purpose), plaintext, associatedData);
+    }
+
+    /** Decrypts what {@link #encryptFor} made; empty when it was made under another key or altered. */
+    public java.util.Optional<byte[]> decryptFor(String purpose, String encrypted, String associatedData) {
+        try {
+            return java.util.Optional.of(open(subkey(purpose), encrypted, associatedData));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private SecretKeySpec subkey(String purpose) {
+        return subkeys.computeIfAbsent(purpose, p -> new SecretKeySpec(deriveKey(p), "AES"));
+    }
+
+    private String seal(SecretKeySpec with, byte[] plaintext, String associatedData) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
             byte[] out = new byte[IV_BYTES + sealed.length];
@@ -142,17 +177,15 @@ public class MasterKey {
         }
     }
 
-    public byte[] decrypt(String encrypted, String associatedData) {
-        try {
-            byte[] in = Base64.getDecoder().decode(encrypted);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("Cannot decrypt stored key " + associatedData
-                    + ": auth.keys.master-key differs from the one that encrypted it", e);
+    private static byte[] open(SecretKeySpec with, String encrypted, String associatedData) throws GeneralSecurityException {
+        byte[] in = Base64.getDecoder().decode(encrypted);
+        if (in.length < IV_BYTES + TAG_BITS / 8) {
+            throw new IllegalArgumentException("too short");
         }
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+        cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+        return cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
     }
 
     /** A purpose-bound subkey (HMAC-SHA256 of the label), so one secret never serves two uses. */

@@ -84,6 +84,12 @@ public class AuthException extends RuntimeException implements ApiProblem {
         return new AuthException(400, "invalid_password", reason);
     }
 
+    /** The service is saturated (no free password hash slot); the client may retry shortly. */
+    public static AuthException temporarilyUnavailable(long retryAfterSeconds) {
+        return new AuthException(503, "temporarily_unavailable", "The service is busy; try again shortly.",
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
     public static AuthException notFound(String what) {
         return new AuthException(404, "not_found", what + " not found.");
     }

@@ -13,7 +13,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.jwtauth.common.config.AuthConfig;
 
 /**
- * Limits request bodies on {@code /auth/*} (SPEC §7, default 16 KiB): a declared or streamed
+ * Limits request bodies (SPEC §7): on {@code /auth/*} to {@code auth.request.max-body-size} (16 KiB),
+ * everywhere else to {@code auth.request.max-other-body-size} (64 KiB). A declared or streamed
  * (chunked) body over the limit is answered {@code 413} with the JSON error body before any
  * resource sees it. The body is read here, and the REST layer takes it from the routing context.
  */
@@ -23,23 +24,37 @@ public class AuthBodyLimit {
     // before the REST layer's own route
     private static final int ORDER = -100;
 
-    private final int maxBodySize;
+    private final int authLimit;
+    private final int otherLimit;
 
     public AuthBodyLimit(AuthConfig config) {
-        this.maxBodySize = config.request().maxBodySize();
+        this.authLimit = config.request().maxBodySize();
+        this.otherLimit = config.request().maxOtherBodySize();
     }
 
     void install(@Observes Router router) {
+        limit(router.route("/auth/*").order(ORDER), authLimit, false);
+        // every other path of the public port: the admin and user APIs took Quarkus's 10 MiB before;
+        // only the limit's own 413 is answered here, other failures of those paths stay theirs
+        limit(router.routeWithRegex("^(?!/auth/).*").order(ORDER), otherLimit, true);
+    }
+
+    private void limit(io.vertx.ext.web.Route route, int maxBodySize, boolean onlyTooLarge) {
         BodyHandler reader = BodyHandler.create(false).setBodyLimit(maxBodySize)
                 // an empty body must still be an (empty) buffer, or the REST layer waits for one that never comes
                 .setPreallocateBodyBuffer(true)
                 .setDeleteUploadedFilesOnEnd(true);
-        router.route("/auth/*").order(ORDER)
-                .handler(context -> limit(context, reader))
-                .failureHandler(this::refuse);
+        route.handler(context -> limit(context, reader, maxBodySize))
+                .failureHandler(context -> {
+                    if (onlyTooLarge && context.statusCode() != 413) {
+                        context.next();
+                    } else {
+                        refuse(context, maxBodySize);
+                    }
+                });
     }
 
-    private void limit(RoutingContext context, BodyHandler reader) {
+    private void limit(RoutingContext context, BodyHandler reader, int maxBodySize) {
         if (declaredLength(context) > maxBodySize) {
             context.fail(413);
         } else if (context.request().version() == HttpVersion.HTTP_2) {
@@ -61,7 +76,7 @@ public class AuthBodyLimit {
     }
 
     /** The body could not be read: too large (413) or not decodable as the form it claims to be (400). */
-    private void refuse(RoutingContext context) {
+    private void refuse(RoutingContext context, int maxBodySize) {
         int status = context.statusCode();
         if (status < 400 || status > 499 || context.response().headWritten()) {
             context.next();

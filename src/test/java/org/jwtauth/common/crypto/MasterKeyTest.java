@@ -39,4 +39,18 @@ class MasterKeyTest {
                 () -> new MasterKey(Optional.of("c2hvcnQ="), Optional.empty(), true));
         assertTrue(e.getMessage().contains("32 bytes"), e.getMessage());
     }
+
+    @Test
+    void shouldSealUnderAPurposeKeyThatTheMasterKeyItselfCannotOpen() {
+        MasterKey key = new MasterKey(Optional.of(KEY), Optional.empty(), true);
+        byte[] secret = "refresh token".getBytes(StandardCharsets.UTF_8);
+        String sealed = key.encryptFor("refresh-token-retry-copy", secret, "session-1");
+
+        assertArrayEquals(secret, key.decryptFor("refresh-token-retry-copy", sealed, "session-1").orElseThrow());
+        // not the master key, not another purpose's key, not another label
+        assertThrows(IllegalStateException.class, () -> key.decrypt(sealed, "session-1"));
+        assertTrue(key.decryptFor("other-purpose", sealed, "session-1").isEmpty());
+        assertTrue(key.decryptFor("refresh-token-retry-copy", sealed, "session-2").isEmpty());
+        assertTrue(key.decryptFor("refresh-token-retry-copy", key.encrypt(secret, "session-1"), "session-1").isEmpty());
+    }
 }

@@ -1,0 +1,90 @@
+package org.jwtauth.sessions;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.jwtauth.common.persistence.Database;
+import org.jwtauth.testing.TestSessions;
+import org.jwtauth.testing.TestUsers;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** SPEC §5: revoked jtis are unique, and a replica whose revocation state goes stale is not ready. */
+@QuarkusTest
+class RevocationStateTest {
+
+    @Inject
+    Database db;
+
+    private long rowsFor(String jti) {
+        return QuarkusTransaction.requiringNew().call(() -> db.session().createSelectionQuery(
+                "select count(*) from RevokedAccessToken where jti = :jti", Long.class).setParameter("jti", jti)
+                .getSingleResult());
+    }
+
+    private String jtiOf(String token) {
+        return io.restassured.path.json.JsonPath.from(org.jwtauth.testing.TestTokens.decodePart(token, 1)).getString("jti");
+    }
+
+    @Test
+    void shouldKeepOneRowPerRevokedJtiAndRefuseADuplicate() {
+        String token = TestUsers.tokenWithRoles("user");
+        given().formParam("token", token).post("/auth/revoke").then().statusCode(200);
+        given().formParam("token", token).post("/auth/revoke").then().statusCode(200);
+        String jti = jtiOf(token);
+        assertEquals(1, rowsFor(jti));
+
+        // the table itself refuses a second row for the jti (the migration's unique constraint)
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> db.session()
+                .createNativeMutationQuery("insert into revoked_access_tokens (id, jti, expires_at) values (?1, ?2, ?3)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, jti).setParameter(3, Instant.now().plusSeconds(60))
+                .executeUpdate()));
+        assertEquals(1, rowsFor(jti));
+    }
+
+    @Test
+    void shouldTurnNotReadyWhileRevocationsCannotBeReloadedAndRecoverAfterwards() throws Exception {
+        given().get("/q/health/ready").then().statusCode(200);
+        rename("revoked_access_tokens", "revoked_access_tokens_away");
+        try {
+            awaitReady(503, Duration.ofSeconds(20));
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'revocation-state' }.status", equalTo("DOWN"));
+            // tokens are still verified from memory meanwhile
+            TestSessions.claimsStatus(TestUsers.adminToken());
+        } finally {
+            rename("revoked_access_tokens_away", "revoked_access_tokens");
+        }
+        awaitReady(200, Duration.ofSeconds(20));
+        given().get("/q/health/ready").then().body("checks.name", hasItem("revocation-state"));
+    }
+
+    private void rename(String from, String to) {
+        QuarkusTransaction.requiringNew().run(() -> db.session()
+                .createNativeMutationQuery("alter table " + from + " rename to " + to).executeUpdate());
+    }
+
+    private static void awaitReady(int status, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            last = given().get("/q/health/ready").statusCode();
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(200); // polling a cross-thread effect, not letting time pass
+        }
+        throw new AssertionError("ready answered " + last + ", expected " + status + " within " + timeout);
+    }
+}
