@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.jwtauth.testing.TestTokens.b64;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,12 +24,16 @@ import org.jwtauth.keys.SigningKey;
 import org.jwtauth.testing.TestTokens;
 import org.jwtauth.testing.TestUsers;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 /** One test per rejection rule of SPEC §3: exact status, challenge and JSON body. */
 @QuarkusTest
 class TokenRejectionTest {
+
+    @TestHTTPResource(value = "health/live", management = true)
+    URL managementLive;
 
     private static final String PROTECTED = "/api/user";
 
@@ -266,6 +271,6 @@ class TokenRejectionTest {
     void shouldIgnoreBadTokenOnPublicEndpoint() {
         given().header("Authorization", "Bearer garbage").get("/api/public").then().statusCode(200);
         given().header("Authorization", "Bearer garbage").get("/.well-known/jwks.json").then().statusCode(200);
-        given().header("Authorization", "Bearer garbage").get("/q/health/live").then().statusCode(200);
+        given().header("Authorization", "Bearer garbage").get(managementLive).then().statusCode(200);
     }
 }
