@@ -78,6 +78,9 @@ public class KeyService {
     @Scheduled(every = "${auth.keys.refresh-interval:15s}", delayed = "${auth.keys.refresh-interval:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
+        if (source == null) {
+            return; // start-up has not loaded the keys yet; the schedule may fire before it ends
+        }
         try {
             if (source == KeySettings.Source.MANAGED) {
                 List<String> created = managed.maintain();
