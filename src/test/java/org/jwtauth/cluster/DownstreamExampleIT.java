@@ -120,15 +120,21 @@ class DownstreamExampleIT {
         }
         String mavenHome = System.getProperty("maven.home");
         Path mvn = mavenHome == null ? Path.of("mvn") : Path.of(mavenHome, "bin", "mvn");
-        List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-q", "-f", EXAMPLE.resolve("pom.xml").toString(),
-                "package", "-DskipTests"));
-        if (Boolean.parseBoolean(System.getProperty("maven.offline", "false"))) {
-            command.add("-o");
-        }
+        List<String> command = List.of(mvn.toString(), "-B", "-q", "-f", EXAMPLE.resolve("pom.xml").toString(),
+                "package", "-DskipTests");
+        // offline first: the example needs nothing the service's own build has not already fetched
+        List<String> offline = new ArrayList<>(command);
+        offline.add("-o");
         Path log = Files.createTempFile("downstream-build", ".log");
+        if (run(offline, log) != 0) {
+            assertEquals(0, run(command, log), "the example builds:\n" + Files.readString(log));
+        }
+    }
+
+    private static int run(List<String> command, Path log) throws Exception {
         Process build = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertTrue(build.waitFor(5, TimeUnit.MINUTES), "the example builds within 5 minutes");
-        assertEquals(0, build.exitValue(), "the example builds:\n" + Files.readString(log));
+        return build.exitValue();
     }
 
     private static FileTime newestSource() throws IOException {
