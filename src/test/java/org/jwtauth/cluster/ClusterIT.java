@@ -357,7 +357,11 @@ class ClusterIT {
         List<ServiceProcess> processes = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
+            // ports below the ephemeral range: a free ephemeral port may be taken by an outgoing
+            // connection (the replicas' own database connections) before a slow start binds it
             ServiceProcess process = ServiceProcess.in(root.resolve("replica-" + started.size())).jvm("-Xmx128m")
+                    .property("quarkus.http.port", Integer.toString(FixedPorts.next()))
+                    .property("quarkus.management.port", Integer.toString(FixedPorts.next()))
                     .env(replicaEnv()).noWait().start();
             started.add(process);
             processes.add(process);
@@ -366,7 +370,7 @@ class ClusterIT {
         List<Future<Duration>> ready = new ArrayList<>();
         for (ServiceProcess process : processes) {
             ready.add(waiting.submit(() -> {
-                process.awaitReady(Duration.ofSeconds(120));
+                process.awaitReady(Duration.ofSeconds(240));
                 return Duration.ofNanos(System.nanoTime() - start);
             }));
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,11 +60,13 @@ class DownstreamExampleIT {
     void shouldBeTrustedByTheDownstreamQuarkusExample() throws Exception {
         buildExampleIfStale();
         ServiceProcess service = ServiceProcess.in(root.resolve("service"))
+                .property("quarkus.http.port", Integer.toString(FixedPorts.next()))
+                .property("quarkus.management.port", Integer.toString(FixedPorts.next()))
                 .env(Map.of("AUTH_KEYS_MASTER_KEY", ServiceProcess.MASTER_KEY, "AUTH_ISSUER", ISSUER, "AUTH_AUDIENCE", AUDIENCE,
                         "AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD))
                 .start();
         started.add(service);
-        int port = freePort();
+        int port = FixedPorts.next();
         Process example = new ProcessBuilder(java(), "-Xmx64m",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dmp.jwt.verify.publickey.location=" + service.uri("/.well-known/jwks.json"),
@@ -208,11 +209,5 @@ class DownstreamExampleIT {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
