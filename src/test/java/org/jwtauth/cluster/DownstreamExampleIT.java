@@ -91,9 +91,9 @@ class DownstreamExampleIT {
         HttpResponse<String> created = service.send(HttpRequest.newBuilder(service.uri("/admin/users"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"ulla\",\"password\":\"ulla-Kx81-Vq27-Lm55\",\"roles\":[\"user\"]}")));
+                        "{\"username\":\"ulla\",\"password\":\"Kx81-Vq27-Lm55-orders\",\"roles\":[\"user\"]}")));
         assertEquals(201, created.statusCode(), created.body());
-        String user = accessToken(service.postJson("/auth/login", login("ulla", "ulla-Kx81-Vq27-Lm55")));
+        String user = accessToken(service.postJson("/auth/login", login("ulla", "Kx81-Vq27-Lm55-orders")));
         assertEquals(200, get(port, "/orders", user).statusCode());
         assertEquals(403, get(port, "/orders/all", user).statusCode(), "no admin role, no admin resource");
 
@@ -105,7 +105,7 @@ class DownstreamExampleIT {
         HttpResponse<String> rotate = service.send(HttpRequest.newBuilder(service.uri("/admin/keys/rotate"))
                 .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, rotate.statusCode(), rotate.body());
-        String rotated = accessToken(service.postJson("/auth/login", login("ulla", "ulla-Kx81-Vq27-Lm55")));
+        String rotated = accessToken(service.postJson("/auth/login", login("ulla", "Kx81-Vq27-Lm55-orders")));
         assertNotEquals(oldKid, kid(rotated), "the new token is signed by the promoted key");
         HttpResponse<String> afterRotation = get(port, "/orders", rotated);
         assertEquals(200, afterRotation.statusCode(), afterRotation.body() + log());
