@@ -80,6 +80,9 @@ public class KeyService {
     @Scheduled(every = "${auth.keys.refresh-interval}", delayed = "${auth.keys.refresh-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
+        if (source == null) {
+            return; // start-up has not loaded the keys yet; the schedule may fire before it ends
+        }
         try {
             if (source == KeySettings.Source.MANAGED) {
                 List<String> created = managed.maintain();

@@ -6,26 +6,37 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URL;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.jwtauth.testing.TestUsers;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Health, OpenAPI and metrics endpoints (SPEC §8). */
+/** Health, OpenAPI and metrics endpoints (SPEC §8); health and metrics on the management port only. */
 @QuarkusTest
 class OperationsTest {
 
+    @TestHTTPResource(value = "health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
     @Test
     void shouldReportLiveness() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(live).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void shouldReportReadinessWithDatabaseAndSigningKey() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(ready).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("signing-key"))
                 .body("checks.name", hasItem("Database connections health check"));
@@ -48,7 +59,7 @@ class OperationsTest {
     @Test
     void shouldExposePrometheusMetrics() {
         given().get("/api/public").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().get(metrics).then().statusCode(200).body(containsString("http_server_requests"));
     }
 
     @Test
@@ -57,10 +68,16 @@ class OperationsTest {
         given().contentType(ContentType.JSON).body(Map.of("username", "nobody-here", "password", "wrong-password-123"))
                 .post("/auth/login").then().statusCode(401);
         given().auth().oauth2("garbage").get("/api/user").then().statusCode(401);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("auth_tokens_issued_total{grant=\"login\"}"))
                 .body(containsString("auth_login_failures_total"))
                 .body(containsString("auth_token_verification_failures_total{reason=\"malformed\"}"));
+    }
+
+    @Test
+    void shouldNotServeHealthOrMetricsOnThePublicPort() {
+        given().get("/q/health/ready").then().statusCode(404).body("error", equalTo("not_found"));
+        given().get("/q/metrics").then().statusCode(404).body("error", equalTo("not_found"));
     }
 
     @Test

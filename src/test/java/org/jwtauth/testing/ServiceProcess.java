@@ -116,6 +116,7 @@ public final class ServiceProcess implements AutoCloseable {
             all.put("quarkus.http.port", Integer.toString(port));
             all.put("quarkus.management.port", Integer.toString(managementPort));
             all.putIfAbsent("quarkus.http.host", "127.0.0.1");
+            all.putIfAbsent("quarkus.management.host", "127.0.0.1");
             all.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-jar");
             command.add(JAR.toString());

@@ -20,6 +20,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.persistence.DatabaseUnavailable;
 
 /** Maps every failure to the one JSON error body; never a stack trace or a class name. */
 public class ExceptionMappers {
@@ -139,6 +140,11 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.warnf("Database unavailable: %s", e.getClass().getName());
+            return json(503, "temporarily_unavailable", "The service cannot reach its database; try again shortly.")
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure", withoutMessages(e));
         return json(500, "server_error", "The server could not handle the request.").build();
     }

@@ -97,7 +97,7 @@ class HttpHardeningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/public", "/api/user", "/no/such/path", "/.well-known/jwks.json", "/q/health/live"})
+    @ValueSource(strings = {"/api/public", "/api/user", "/no/such/path", "/.well-known/jwks.json", "/q/openapi"})
     void shouldSendSecurityHeadersAndNoBannerOnEveryAnswer(String path) {
         given().get(path).then()
                 .header("X-Content-Type-Options", "nosniff")
