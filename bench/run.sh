@@ -41,6 +41,10 @@ JAVA_FEATURE=${JAVA_VERSION%%.*}
 JAVA_FEATURE=${JAVA_FEATURE%%+*}
 MANIFEST_OPTS=$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.java-opts-append=//p' src/main/resources/application.properties)
 JVM_OPTS=${BENCH_JVM_OPTS-$MANIFEST_OPTS}
+# compact object headers (JEP 519) came with JDK 24/25; an older JDK would refuse to start with the flag
+[ "$JAVA_FEATURE" -ge 25 ] || JVM_OPTS=${JVM_OPTS//-XX:+UseCompactObjectHeaders/}
+export MALLOC_ARENA_MAX=${BENCH_MALLOC_ARENA_MAX-$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.malloc-arena-max=//p' src/main/resources/application.properties)}
+[ -n "$MALLOC_ARENA_MAX" ] || unset MALLOC_ARENA_MAX
 # the startup archive the build made, when it fits this JDK (an AOT cache needs the JDK that trained it)
 if [ -z "${BENCH_NO_ARCHIVE:-}" ] && [ -f "$APP/app.aot" ] && [ "$JAVA_FEATURE" -ge 25 ]; then
     JVM_OPTS="$JVM_OPTS -XX:AOTCache=$APP/app.aot"
@@ -228,7 +232,7 @@ if rss:
     row(f"resident memory after {minutes:g} min of mixed load", f"{rss[-1]} MiB (peak {max(rss)})", "≤ 192 MiB", ok(rss[-1] <= 192 and max(rss) <= 192))
     row(f"growth over the last {minutes / 2:g} min", f"{tail[-1] - tail[0]:+d} MiB, trend {slope:+.2f} MiB/min (range {min(tail)}–{max(tail)})", "flat", ok(slope < 0.5 and max(tail) - tail[0] <= 4))
 row("non-2xx answers or socket errors", f"{bad_rounds} in the rounds" + (f", {bad_mixed} in the mixed run" if bad_mixed else "") + f"; {chains_left} refresh chains alive", "0")
-print(f"\n{e['ALG']}, JDK {e['JAVA_VERSION']}, JVM flags `{e['JVM_OPTS'].strip() or '(none)'}`; service on core {e['SVC_CPU']}, "
+print(f"\n{e['ALG']}, JDK {e['JAVA_VERSION']}, JVM flags `{e['JVM_OPTS'].strip() or '(none)'}`, MALLOC_ARENA_MAX={e.get('MALLOC_ARENA_MAX', '(unset)')}; service on core {e['SVC_CPU']}, "
       f"wrk -t1 on core {e['LOAD_CPU']}; {e['WARMUP']} s warm-up, medians of {e['ROUNDS']} × {e['ROUND']} s rounds "
       f"(GETs with {e['CONNECTIONS']} connections, grants 8, password 2); starts: median of {e['STARTS']}\n")
 print("| measure | result | SPEC §9 target |")
