@@ -7,10 +7,10 @@ import java.util.Base64;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Raw signing cost of a JWS algorithm on this machine: signatures per second over all cores,
- * with the JDK's providers, on an input the size of a typical access token. The benchmark
- * compares token issuance against this number (SPEC §9).
- * Usage: java bench/SigningCost.java RS256 10
+ * Raw signing cost of a JWS algorithm: signatures per second of one thread (run it pinned to the
+ * service's core with taskset, on the service's JDK), with the JDK's providers, on an input the size
+ * of a typical access token. The benchmark compares token issuance against this number (SPEC §9).
+ * Usage: java bench/SigningCost.java RS256 10 [threads, default 1]
  */
 public class SigningCost {
 
@@ -20,7 +20,7 @@ public class SigningCost {
         KeyPair pair = keyPair(alg);
         byte[] input = ("eyJhbGciOiJSUzI1NiIsImtpZCI6IngiLCJ0eXAiOiJhdCtqd3QifQ."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[300])).getBytes(StandardCharsets.US_ASCII);
-        int threads = Runtime.getRuntime().availableProcessors();
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         LongAdder count = new LongAdder();
         long warmupEnd = System.nanoTime() + 3_000_000_000L;
         long end = warmupEnd + seconds * 1_000_000_000L;

@@ -1,103 +1,241 @@
 #!/usr/bin/env bash
-# Benchmark for SPEC §9, against the packaged service on this machine only (127.0.0.1).
-#   bench/run.sh            # builds the jar if missing; BENCH_DURATION=20s BENCH_CONNECTIONS=32 to change the load
-# Prints a Markdown table: start-to-ready, @RolesAllowed vs @PermitAll throughput, token issuance vs
-# the raw signing cost, password-grant rate, and memory before/after the sustained load.
+# Benchmark for SPEC §9, by its method, against the packaged service on this machine (127.0.0.1 only):
+# the service pinned to one core (taskset), wrk pinned to the other, a JIT warm-up before measuring,
+# medians of several rounds, protected GETs cycling 1,000 distinct tokens, the raw signing rate on
+# the service's core in the same run, start to ready, and resident memory through a mixed load.
+#
+#   bench/run.sh                  # full run: 90 s warm-up, 3 x 10 s rounds, 10 min memory run (about 20 min)
+#   BENCH_QUICK=1 bench/run.sh    # to try the script: short warm-up, rounds and memory run (figures mean nothing)
+#   BENCH_STARTS_ONLY=1 bench/run.sh   # start to ready only (BENCH_STARTS=n times each)
+#   BENCH_PROFILE=/tmp/prof bench/run.sh   # after the warm-up, one JFR recording per path (public, user, grants)
+#
+# BENCH_JAVA_HOME picks the JDK (default: JAVA_HOME, else the java on PATH); BENCH_JVM_OPTS replaces the
+# JVM settings (default: the ones the Kubernetes manifest gets, quarkus.kubernetes.env.vars.java-opts-append
+# in application.properties); BENCH_MEMORY=0 skips the memory run; BENCH_SERVICE_CPU / BENCH_LOAD_CPU
+# choose the cores. Prints one Markdown table with the SPEC §9 target beside each figure.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "${BENCH_ROOT:-$(dirname "$0")/..}"
+ROOT=$PWD
 
-DURATION=${BENCH_DURATION:-15s}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
+if [ -n "${BENCH_QUICK:-}" ]; then
+    WARMUP=${BENCH_WARMUP:-12} ROUND=${BENCH_ROUND:-3} MEMORY_SECONDS=${BENCH_MEMORY_SECONDS:-60} SESSIONS=40 STARTS=${BENCH_STARTS:-1}
+else
+    WARMUP=${BENCH_WARMUP:-90} ROUND=${BENCH_ROUND:-10} MEMORY_SECONDS=${BENCH_MEMORY_SECONDS:-600} SESSIONS=200 STARTS=${BENCH_STARTS:-3}
+fi
+ROUNDS=${BENCH_ROUNDS:-3}
+TOKENS=${BENCH_TOKENS:-1000}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+SVC_CPU=${BENCH_SERVICE_CPU:-0}
+LOAD_CPU=${BENCH_LOAD_CPU:-1}
 PORT=${BENCH_PORT:-18080}
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19000}
 BASE=http://127.0.0.1:$PORT
 ALG=${BENCH_ALGORITHM:-RS256}
-MASTER_KEY=$(head -c 32 /dev/urandom | base64)
-ADMIN_PASSWORD="Bench-Operator-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
+APP=${BENCH_APP:-$ROOT/target/quarkus-app}
 
-if ! command -v wrk >/dev/null; then
-    echo "bench: installing wrk (Debian package)" >&2
-    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+JDK=${BENCH_JAVA_HOME:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}
+JAVA=$JDK/bin/java
+[ -x "$JAVA" ] || { echo "bench: no java at $JAVA (set BENCH_JAVA_HOME)" >&2; exit 1; }
+JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.runtime.version/ {print $2}')
+JAVA_FEATURE=${JAVA_VERSION%%.*}
+JAVA_FEATURE=${JAVA_FEATURE%%+*}
+MANIFEST_OPTS=$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.java-opts-append=//p' src/main/resources/application.properties)
+JVM_OPTS=${BENCH_JVM_OPTS-$MANIFEST_OPTS}
+# compact object headers (JEP 519) came with JDK 24/25; an older JDK would refuse to start with the flag
+[ "$JAVA_FEATURE" -ge 25 ] || JVM_OPTS=${JVM_OPTS//-XX:+UseCompactObjectHeaders/}
+export MALLOC_ARENA_MAX=${BENCH_MALLOC_ARENA_MAX-$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.malloc-arena-max=//p' src/main/resources/application.properties)}
+[ -n "$MALLOC_ARENA_MAX" ] || unset MALLOC_ARENA_MAX
+# the startup archive the build made, when it fits this JDK (an AOT cache needs the JDK that trained it)
+if [ -z "${BENCH_NO_ARCHIVE:-}" ] && [ -f "$APP/app.aot" ] && [ "$JAVA_FEATURE" -ge 25 ]; then
+    JVM_OPTS="$JVM_OPTS -XX:AOTCache=$APP/app.aot"
+elif [ -z "${BENCH_NO_ARCHIVE:-}" ] && [ -f "$APP/app-cds.jsa" ]; then
+    JVM_OPTS="$JVM_OPTS -XX:SharedArchiveFile=$APP/app-cds.jsa -Xshare:auto"
 fi
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+
+command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
+[ -f "$APP/quarkus-run.jar" ] || ./mvnw -B -q package -DskipTests
 
 work=$(mktemp -d)
-cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; [ -n "${BENCH_KEEP:-}" ] && echo "bench: kept $work" >&2 || rm -rf "$work"; }
+pid=
+stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; pid=; }
+cleanup() { stop || true; jobs -p | xargs -r kill 2>/dev/null || true; [ -n "${BENCH_KEEP:-}" ] && echo "bench: kept $work" >&2 || rm -rf "$work"; }
 trap cleanup EXIT
+log() { echo "bench: $*" >&2; }
+MASTER_KEY=$(head -c 32 /dev/urandom | base64)
+ADMIN_PASSWORD="Bench-Operator-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')"
 
-json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
-rss_mb() { echo $(( $(ps -o rss= -p "$pid") / 1024 )); }
-# requests per second reported by wrk for one run
-rps() { wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@" | tee -a "$work/wrk.log" | awk '/Requests\/sec/ {print int($2)}'; }
+# Starts the service in $1 (a data folder), pinned or not ($2); sets pid and READY_MS (launch to ready = 200).
+launch() {
+    local dir=$1 pinning=() probe=(taskset -c "$LOAD_CPU")
+    [ "$2" = pinned ] && pinning=(taskset -c "$SVC_CPU")
+    [ "$2" = pinned ] || probe=()
+    mkdir -p "$dir"
+    local start
+    start=$(date +%s%N)
+    # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
+    (cd "$dir" && AUTH_KEYS_MASTER_KEY=$MASTER_KEY AUTH_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD AUTH_KEYS_ALGORITHM=$ALG \
+        QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+        exec "${pinning[@]}" "$JAVA" $JVM_OPTS -jar "$APP/quarkus-run.jar" >>"$dir/service.log" 2>&1) &
+    pid=$!
+    # health moves to the management port (quarkus.management.port); the main port serves it until then
+    until [ "$("${probe[@]}" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready")" = 200 ] \
+        || [ "$("${probe[@]}" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/q/health/ready")" = 200 ]; do
+        kill -0 "$pid" 2>/dev/null || { tail -30 "$dir/service.log" >&2; exit 1; }
+        [ $(( $(date +%s%N) - start )) -lt 120000000000 ] || { log "not ready after 120 s"; exit 1; }
+        sleep 0.02
+    done
+    READY_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+    # CPU time the service used until ready: what the start costs whatever else the machine is doing
+    READY_CPU_MS=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")
+}
+median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2)}'; }
+# one wrk run pinned to the load core: prints requests/s; counts non-2xx answers and socket errors
+load() {
+    local seconds=$1 connections=$2 script=$3 url=$4 out
+    out=$(taskset -c "$LOAD_CPU" wrk -t1 -c"$connections" -d"${seconds}s" -s "$script" "$url")
+    echo "$out" >>"$work/wrk.log"
+    local bad
+    bad=$(echo "$out" | awk '/Non-2xx/ {n+=$NF} /Socket errors/ {gsub(",", ""); n+=$4+$6+$8+$10} END {print n+0}')
+    echo "$bad" >>"$work/bad.count"
+    echo "$out" | awk '/Requests\/sec/ {print int($2)}'
+}
+refresh_load() {
+    BENCH_REFRESH_FILE=$work/refresh.txt BENCH_REFRESH_OUT=$work/refresh.next load "$@"
+    mv "$work/refresh.next" "$work/refresh.txt"
+}
 
-start_ns=$(date +%s%N)
-(cd "$work" && AUTH_KEYS_MASTER_KEY=$MASTER_KEY AUTH_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-    AUTH_KEYS_ALGORITHM=$ALG QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    exec java -Xmx512m -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$work/service.log" 2>&1) &
-pid=$!
-until curl -sf "$BASE/q/health/ready" >/dev/null; do
-    kill -0 "$pid" 2>/dev/null || { cat "$work/service.log"; exit 1; }
-    sleep 0.05
+# ---------------------------------------------------------------- start to ready
+declare -a first_pinned first_free restart_pinned restart_free first_cpu restart_cpu
+for n in $(seq 1 "$STARTS"); do
+    launch "$work/free$n" free; first_free+=("$READY_MS"); stop
+    launch "$work/free$n" free; restart_free+=("$READY_MS"); stop
+    launch "$work/pinned$n" pinned; first_pinned+=("$READY_MS"); first_cpu+=("$READY_CPU_MS"); stop
+    if [ "$n" -lt "$STARTS" ]; then rm -rf "$work/free$n"; fi
 done
-ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
-# a second start on the same data, the way a replica restarts (keys and admin already exist)
-kill "$pid"; wait "$pid" 2>/dev/null || true
-start_ns=$(date +%s%N)
-(cd "$work" && AUTH_KEYS_MASTER_KEY=$MASTER_KEY AUTH_KEYS_ALGORITHM=$ALG QUARKUS_HTTP_PORT=$PORT \
-    QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    exec java -Xmx512m -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" >> "$work/service.log" 2>&1) &
-pid=$!
-until curl -sf "$BASE/q/health/ready" >/dev/null; do sleep 0.05; done
-restart_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+for n in $(seq 1 "$STARTS"); do
+    launch "$work/pinned1" pinned; restart_pinned+=("$READY_MS"); restart_cpu+=("$READY_CPU_MS")
+    if [ "$n" -lt "$STARTS" ]; then stop; fi
+done
+log "start to ready (ms): first pinned ${first_pinned[*]} (CPU ${first_cpu[*]}), first unpinned ${first_free[*]}, restart pinned ${restart_pinned[*]} (CPU ${restart_cpu[*]}), restart unpinned ${restart_free[*]}"
+if [ -n "${BENCH_STARTS_ONLY:-}" ]; then
+    echo "JDK $JAVA_VERSION, flags '$JVM_OPTS': first start $(echo "${first_pinned[*]}" | median) ms pinned ($(echo "${first_cpu[*]}" | median) ms CPU), $(echo "${first_free[*]}" | median) ms unpinned; restart $(echo "${restart_pinned[*]}" | median) ms pinned ($(echo "${restart_cpu[*]}" | median) ms CPU), $(echo "${restart_free[*]}" | median) ms unpinned"
+    exit 0
+fi
 
-login() { curl -sf "$BASE/auth/login" -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}"; }
-ADMIN_TOKEN=$(login admin "$ADMIN_PASSWORD" | json '["access_token"]')
-BENCH_USER=loadtest
-BENCH_PASSWORD="Load-Pass-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
-curl -sf "$BASE/admin/users" -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$BENCH_USER\",\"password\":\"$BENCH_PASSWORD\",\"roles\":[\"user\"]}" >/dev/null
-USER_TOKEN=$(login "$BENCH_USER" "$BENCH_PASSWORD" | json '["access_token"]')
-SECRET=$(curl -sf "$BASE/admin/clients" -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
-    -d '{"client_id":"bench-client","roles":["user"]}' | json '["client_secret"]')
-export BENCH_BASIC BENCH_USER BENCH_PASSWORD
-BENCH_BASIC=$(printf 'bench-client:%s' "$SECRET" | base64 -w0)
+# ---------------------------------------------------------------- fixtures: a user, a client, tokens, sessions
+taskset -c "$LOAD_CPU" python3 bench/setup.py "$BASE" "$ADMIN_PASSWORD" "$work" "$TOKENS" "$SESSIONS"
+set -a
+# shellcheck disable=SC1091
+. "$work/env"
+set +a
+export BENCH_TOKENS_FILE=$work/tokens.txt
+log "$(wc -l <"$work/tokens.txt") distinct access tokens, $(wc -l <"$work/refresh.txt") sessions"
 
-rss_start=$(rss_mb)
-# warm-up (JIT), then alternate the two GETs so both see the same machine state
-DURATION=5s rps "$BASE/api/public" >/dev/null
-DURATION=5s rps -H "Authorization: Bearer $USER_TOKEN" "$BASE/api/user" >/dev/null
-public1=$(rps "$BASE/api/public")
-user1=$(rps -H "Authorization: Bearer $USER_TOKEN" "$BASE/api/user")
-public2=$(rps "$BASE/api/public")
-user2=$(rps -H "Authorization: Bearer $USER_TOKEN" "$BASE/api/user")
-public=$(( (public1 + public2) / 2 ))
-user=$(( (user1 + user2) / 2 ))
-# the RSA signing path needs a longer JIT warm-up than the GETs
-DURATION=15s rps -s bench/client-credentials.lua "$BASE/auth/token" >/dev/null
-client_credentials=$(rps -s bench/client-credentials.lua "$BASE/auth/token")
-REFRESH_THREADS=8
-BENCH_REFRESH_TOKENS=$(for _ in $(seq 1 $REFRESH_THREADS); do login "$BENCH_USER" "$BENCH_PASSWORD" | json '["refresh_token"]'; done | tr '\n' ' ')
-export BENCH_REFRESH_TOKENS
-refresh_grant=$(wrk -t$REFRESH_THREADS -c$REFRESH_THREADS -d"$DURATION" -s bench/refresh.lua "$BASE/auth/token" \
-    | tee -a "$work/wrk.log" | awk '/Requests\/sec/ {print int($2)}')
-password_grant=$(CONNECTIONS=4 rps -s bench/login.lua "$BASE/auth/login")
-rss_end=$(rss_mb)
-non2xx=$(grep -c "Non-2xx" "$work/wrk.log" || true)
+# ---------------------------------------------------------------- JIT warm-up: every measured path, $WARMUP s in all
+log "warm-up ${WARMUP}s"
+load $((WARMUP * 3 / 10)) "$CONNECTIONS" bench/get-tokens.lua "$BASE/api/user" >/dev/null
+load $((WARMUP * 1 / 10)) "$CONNECTIONS" bench/get-tokens.lua "$BASE/api/public" >/dev/null
+load $((WARMUP * 3 / 10)) 8 bench/client-credentials.lua "$BASE/auth/token" >/dev/null
+refresh_load $((WARMUP * 2 / 10)) 8 bench/refresh.lua "$BASE/auth/token" >/dev/null
+load $((WARMUP * 1 / 10)) 2 bench/password-grant.lua "$BASE/auth/token" >/dev/null
 
-kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
-signing=$(java bench/SigningCost.java "$ALG" 10 | awk '{print int($2)}')
+# ---------------------------------------------------------------- BENCH_PROFILE=dir: one JFR recording per path, then stop
+if [ -n "${BENCH_PROFILE:-}" ]; then
+    mkdir -p "$BENCH_PROFILE"
+    profile() {
+        local name=$1; shift
+        "$JDK/bin/jcmd" "$pid" JFR.start name="$name" settings=profile >/dev/null
+        log "profile $name: $("$@") req/s"
+        "$JDK/bin/jcmd" "$pid" JFR.stop name="$name" filename="$BENCH_PROFILE/$name.jfr" >/dev/null
+    }
+    profile public load "$ROUND" "$CONNECTIONS" bench/get-tokens.lua "$BASE/api/public"
+    profile user load "$ROUND" "$CONNECTIONS" bench/get-tokens.lua "$BASE/api/user"
+    profile client-credentials load "$ROUND" 8 bench/client-credentials.lua "$BASE/auth/token"
+    profile refresh refresh_load "$ROUND" 8 bench/refresh.lua "$BASE/auth/token"
+    log "recordings in $BENCH_PROFILE (jfr print --events jdk.ExecutionSample)"
+    exit 0
+fi
 
-ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
-cat <<TABLE
-| measure ($ALG, $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION) | result |
-|---|---|
-| start to ready, empty ./data (key generation, admin creation) | ${ready_ms} ms |
-| start to ready, restart on existing ./data | ${restart_ms} ms |
-| GET /api/public (@PermitAll) | ${public} req/s |
-| GET /api/user (@RolesAllowed, $ALG token) | ${user} req/s ($(ratio "$user" "$public")× public) |
-| POST /auth/token client_credentials | ${client_credentials} req/s |
-| POST /auth/token refresh_token (rotation, $REFRESH_THREADS sessions) | ${refresh_grant} req/s |
-| raw $ALG signing, all cores (bench/SigningCost.java) | ${signing} signatures/s: client_credentials costs $(ratio "$signing" "$client_credentials")×, refresh_token $(ratio "$signing" "$refresh_grant")× the raw signature |
-| POST /auth/login (Argon2id 19 MiB, t=2, p=1), 4 connections | ${password_grant} req/s |
-| resident memory before / after the load | ${rss_start} MiB / ${rss_end} MiB |
-| wrk runs with non-2xx answers | ${non2xx} |
-TABLE
+# ---------------------------------------------------------------- rounds, each path in turn so all see the same machine
+declare -a public user cc refresh logins signing
+for r in $(seq 1 "$ROUNDS"); do
+    public+=("$(load "$ROUND" "$CONNECTIONS" bench/get-tokens.lua "$BASE/api/public")")
+    user+=("$(load "$ROUND" "$CONNECTIONS" bench/get-tokens.lua "$BASE/api/user")")
+    cc+=("$(load "$ROUND" 8 bench/client-credentials.lua "$BASE/auth/token")")
+    refresh+=("$(refresh_load "$ROUND" 8 bench/refresh.lua "$BASE/auth/token")")
+    logins+=("$(load "$ROUND" 2 bench/password-grant.lua "$BASE/auth/token")")
+    log "round $r: public ${public[-1]}, user ${user[-1]}, client_credentials ${cc[-1]}, refresh ${refresh[-1]}, password ${logins[-1]} req/s"
+done
+bad_rounds=$(awk '{n+=$1} END {print n+0}' "$work/bad.count")
+chains_left=$(wc -l <"$work/refresh.txt")
+# the raw signature on the service's core, same JDK, while the service idles
+for r in $(seq 1 "$ROUNDS"); do
+    signing+=("$(taskset -c "$SVC_CPU" "$JAVA" bench/SigningCost.java "$ALG" "$ROUND" 1 | awk '{print int($2)}')")
+done
+log "raw $ALG signatures/s on core $SVC_CPU: ${signing[*]}"
+
+# ---------------------------------------------------------------- memory through a mixed load
+rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status"; }
+declare -a rss
+if [ "${BENCH_MEMORY:-1}" != 0 ]; then
+    log "mixed load ${MEMORY_SECONDS}s, resident memory every 10 s"
+    : >"$work/bad.count"
+    load "$MEMORY_SECONDS" 8 bench/get-tokens.lua "$BASE/api/user" >"$work/mixed.get" &
+    load "$MEMORY_SECONDS" 2 bench/client-credentials.lua "$BASE/auth/token" >"$work/mixed.cc" &
+    refresh_load "$MEMORY_SECONDS" 2 bench/refresh.lua "$BASE/auth/token" >"$work/mixed.refresh" &
+    load "$MEMORY_SECONDS" 1 bench/password-grant.lua "$BASE/auth/token" >"$work/mixed.login" &
+    for _ in $(seq 10 10 "$MEMORY_SECONDS"); do
+        sleep 10
+        rss+=("$(rss_mib)")
+    done
+    wait %1 %2 %3 %4
+    log "resident memory (MiB, every 10 s): ${rss[*]}"
+    log "mixed req/s: GET $(cat "$work/mixed.get"), client_credentials $(cat "$work/mixed.cc"), refresh $(cat "$work/mixed.refresh"), password $(cat "$work/mixed.login")"
+    bad_mixed=$(awk '{n+=$1} END {print n+0}' "$work/bad.count")
+fi
+stop
+
+# ---------------------------------------------------------------- the table
+export JAVA_VERSION JVM_OPTS ALG CONNECTIONS WARMUP ROUND ROUNDS TOKENS SESSIONS MEMORY_SECONDS SVC_CPU LOAD_CPU STARTS
+python3 - "${first_cpu[*]}" "${restart_cpu[*]}" "${first_pinned[*]}" "${first_free[*]}" "${restart_pinned[*]}" "${restart_free[*]}" "${public[*]}" "${user[*]}" \
+    "${cc[*]}" "${refresh[*]}" "${logins[*]}" "${signing[*]}" "${rss[*]:-}" "$bad_rounds" "${bad_mixed:-}" "$chains_left" <<'REPORT'
+import os, statistics, sys
+a = [[int(x) for x in s.split()] for s in sys.argv[1:14]]
+first_cpu, restart_cpu, first_pinned, first_free, restart_pinned, restart_free, public, user, cc, refresh, logins, signing, rss = a
+bad_rounds, bad_mixed, chains_left = sys.argv[14], sys.argv[15], sys.argv[16]
+med = lambda v: statistics.median(v)
+e = os.environ
+def ok(good): return "met" if good else "**not met**"
+rows = []
+def row(measure, result, target, verdict=""):
+    rows.append(f"| {measure} | {result} | {target}{': ' + verdict if verdict else ''} |")
+def starts(v): return f"{med(v) / 1000:.2f} s" + (f" (of {', '.join(f'{x / 1000:.2f}' for x in v)})" if len(v) > 1 else "")
+row("start to ready, first start (empty data), service on one core", starts(first_pinned) + f"; {med(first_cpu) / 1000:.2f} s of CPU", "< 4 s", ok(med(first_pinned) < 4000))
+row("start to ready, first start, unpinned", starts(first_free), "< 4 s", ok(med(first_free) < 4000))
+row("start to ready, restart (existing data and keys), one core", starts(restart_pinned) + f"; {med(restart_cpu) / 1000:.2f} s of CPU", "< 2 s", ok(med(restart_pinned) < 2000))
+row("start to ready, restart, unpinned", starts(restart_free), "< 2 s", ok(med(restart_free) < 2000))
+ratio = med(user) / med(public)
+row("GET `/api/public` (`@PermitAll`)", f"{med(public):,.0f} req/s", "")
+row(f"GET `/api/user` (`@RolesAllowed`, {e['TOKENS']} distinct {e['ALG']} tokens)", f"{med(user):,.0f} req/s = **{ratio:.2f}×** public", "≥ 0.90× public", ok(ratio >= 0.9))
+row(f"raw {e['ALG']} signing, one thread on the service's core", f"{med(signing):,.0f} signatures/s", "")
+for name, v in (("client_credentials", cc), ("refresh_token (rotation, " + e['SESSIONS'] + " sessions)", refresh)):
+    cost = med(signing) / med(v)
+    row(f"POST `/auth/token` {name}", f"{med(v):,.0f} req/s = **{cost:.2f}×** the raw signature", "within 2×", ok(cost <= 2))
+row("POST `/auth/token` password (Argon2id m=19 MiB, t=2, p=1), 2 connections", f"{med(logins):,.0f} logins/s on one core", "bounded by the hash: state it")
+if rss:
+    tail = rss[len(rss) // 2:]
+    n = len(tail)
+    xs = [10 * i / 60 for i in range(n)]
+    mx = sum(xs) / n; my = sum(tail) / n
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, tail)) / max(sum((x - mx) ** 2 for x in xs), 1e-9)
+    minutes = e['MEMORY_SECONDS'] and int(e['MEMORY_SECONDS']) / 60
+    row(f"resident memory after {minutes:g} min of mixed load", f"{rss[-1]} MiB (peak {max(rss)})", "≤ 192 MiB", ok(rss[-1] <= 192 and max(rss) <= 192))
+    row(f"growth over the last {minutes / 2:g} min", f"{tail[-1] - tail[0]:+d} MiB, trend {slope:+.2f} MiB/min (range {min(tail)}–{max(tail)})", "flat", ok(slope < 0.5 and max(tail) - tail[0] <= 4))
+row("non-2xx answers or socket errors", f"{bad_rounds} in the rounds" + (f", {bad_mixed} in the mixed run" if bad_mixed else "") + f"; {chains_left} refresh chains alive", "0")
+print(f"\n{e['ALG']}, JDK {e['JAVA_VERSION']}, JVM flags `{e['JVM_OPTS'].strip() or '(none)'}`, MALLOC_ARENA_MAX={e.get('MALLOC_ARENA_MAX', '(unset)')}; service on core {e['SVC_CPU']}, "
+      f"wrk -t1 on core {e['LOAD_CPU']}; {e['WARMUP']} s warm-up, medians of {e['ROUNDS']} × {e['ROUND']} s rounds "
+      f"(GETs with {e['CONNECTIONS']} connections, grants 8, password 2); starts: median of {e['STARTS']}\n")
+print("| measure | result | SPEC §9 target |")
+print("|---|---|---|")
+print("\n".join(rows))
+REPORT

@@ -2,13 +2,19 @@ package org.jwtauth.users;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.error.AuthException;
 
+import io.quarkus.runtime.StartupEvent;
+
 import me.gosimple.nbvcxz.Nbvcxz;
+import me.gosimple.nbvcxz.resources.Dictionary;
 import me.gosimple.nbvcxz.resources.DictionaryUtil;
 import me.gosimple.nbvcxz.scoring.Result;
 
@@ -19,12 +25,45 @@ import me.gosimple.nbvcxz.scoring.Result;
 @ApplicationScoped
 public class PasswordPolicy {
 
+    // nbvcxz builds its dictionaries in about a second of CPU: not on the start path, but on first use
+    // or a few seconds after start, whichever comes first.
+    private static final long PRELOAD_DELAY_SECONDS = 3;
+
     private final AuthConfig config;
-    private final Map<String, Integer> commonPasswords = DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords);
-    private final Nbvcxz estimator = new Nbvcxz();
+    private volatile Dictionaries dictionaries;
 
     public PasswordPolicy(AuthConfig config) {
         this.config = config;
+    }
+
+    void preload(@Observes StartupEvent event) {
+        CompletableFuture.runAsync(this::dictionaries, CompletableFuture.delayedExecutor(PRELOAD_DELAY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    private Dictionaries dictionaries() {
+        Dictionaries loaded = dictionaries;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = dictionaries;
+                if (loaded == null) {
+                    loaded = Dictionaries.load();
+                    dictionaries = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /** The estimator and its list of common passwords, which the list check reuses rather than loading it twice. */
+    private record Dictionaries(Map<String, Integer> commonPasswords, Nbvcxz estimator) {
+        static Dictionaries load() {
+            Nbvcxz estimator = new Nbvcxz();
+            Map<String, Integer> common = estimator.getConfiguration().getDictionaries().stream()
+                    .filter(d -> "passwords".equals(d.getDictionaryName()))
+                    .findFirst().map(Dictionary::getDictonary)
+                    .orElseGet(() -> DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords));
+            return new Dictionaries(common, estimator);
+        }
     }
 
     /** Throws {@code AuthException.weakPassword} naming the first rule the password breaks. */
@@ -40,10 +79,11 @@ public class PasswordPolicy {
         if (username != null && !username.isEmpty() && lower.contains(username.toLowerCase(Locale.ROOT))) {
             throw AuthException.weakPassword("The password must not contain the username.");
         }
-        if (commonPasswords.containsKey(lower)) {
+        Dictionaries loaded = dictionaries();
+        if (loaded.commonPasswords().containsKey(lower)) {
             throw AuthException.weakPassword("The password is on a list of common or breached passwords.");
         }
-        Result result = estimator.estimate(password);
+        Result result = loaded.estimator().estimate(password);
         if (!result.isMinimumEntropyMet()) {
             throw AuthException.weakPassword("The password is too easy to guess (repeated, sequential or common words).");
         }
