@@ -1,4 +1,4 @@
-package org.jwtauth.users;
+package org.jwtauth.users.rest;
 
 import java.util.UUID;
 
@@ -23,8 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.http.PageView;
 import org.jwtauth.common.security.Roles;
-import org.jwtauth.users.UserRequests.CreateUserRequest;
-import org.jwtauth.users.UserRequests.UpdateUserRequest;
+import org.jwtauth.users.rest.UserRequests.CreateUserRequest;
+import org.jwtauth.users.rest.UserRequests.UpdateUserRequest;
+import org.jwtauth.users.UserService;
+import org.jwtauth.users.UserView;
 
 /** User administration (SPEC §6), for the {@code admin} role only. */
 @Path("/admin/users")

@@ -1,4 +1,4 @@
-package org.jwtauth.users;
+package org.jwtauth.users.rest;
 
 
 import jakarta.annotation.security.PermitAll;
@@ -16,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.http.ClientAddressResolver;
-import org.jwtauth.users.UserRequests.RegisterRequest;
+import org.jwtauth.users.rest.UserRequests.RegisterRequest;
+import org.jwtauth.users.UserService;
+import org.jwtauth.users.UserView;
 
 /** Self-registration ({@code auth.registration.enabled}); new users get the role {@code user}. */
 @Path("/auth/register")

@@ -1,4 +1,4 @@
-package org.jwtauth.keys;
+package org.jwtauth.keys.rest;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jose4j.jwk.JsonWebKey;
 import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.keys.KeyService;
 
 /** Public key set (JWKS) and server metadata (RFC 8414), for verifiers that work offline. */
 @Path("/.well-known")

@@ -1,4 +1,4 @@
-package org.jwtauth.users;
+package org.jwtauth.users.rest;
 
 import java.util.List;
 

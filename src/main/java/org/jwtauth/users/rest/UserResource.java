@@ -1,4 +1,4 @@
-package org.jwtauth.users;
+package org.jwtauth.users.rest;
 
 import java.util.UUID;
 
@@ -16,8 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.http.ClientAddressResolver;
-import org.jwtauth.users.UserRequests.ChangePasswordRequest;
+import org.jwtauth.users.rest.UserRequests.ChangePasswordRequest;
 import org.jwtauth.verification.Caller;
+import org.jwtauth.users.UserService;
+import org.jwtauth.users.UserView;
 
 /** The caller's own account. */
 @Path("/users/me")

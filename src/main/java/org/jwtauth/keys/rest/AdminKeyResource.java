@@ -1,4 +1,4 @@
-package org.jwtauth.keys;
+package org.jwtauth.keys.rest;
 
 import java.util.List;
 
@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jwtauth.common.security.Roles;
+import org.jwtauth.keys.KeyService;
+import org.jwtauth.keys.KeyView;
 
 /** Signing key administration (SPEC §6, §10), for the {@code admin} role only. */
 @Path("/admin/keys")
