@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.jwtauth.testing.ServiceProcess;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +32,8 @@ class LoginFloodIT {
     private static final String ADMIN_PASSWORD = "Flood-Operator-Key-2026-xyz!";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path workDir;
+    // under target/, not a temporary directory: the service's log stays for reading after a failure
+    private final Path workDir = Path.of("target/login-flood-it").toAbsolutePath();
 
     @Test
     void shouldAnswerAFloodOfLoginsWithoutServerErrorsAndStayHealthy() throws Exception {
@@ -44,7 +43,8 @@ class LoginFloodIT {
                 "auth.bootstrap.admin.password", ADMIN_PASSWORD,
                 "auth.client-address.trusted-proxies", "127.0.0.1",
                 "quarkus.datasource.h2.jdbc.url", "jdbc:h2:mem:flood;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        try (ServiceProcess service = ServiceProcess.in(workDir).jvm("-Xmx128m").properties(settings).start()) {
+        try (ServiceProcess service = ServiceProcess.in(workDir).jvm("-Xmx128m", "-Xlog:gc:file=gc.log")
+                .properties(settings).start()) {
             HttpResponse<String> login = service.postJson("/auth/login",
                     "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
             assertEquals(200, login.statusCode(), login.body());

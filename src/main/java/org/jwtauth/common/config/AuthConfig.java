@@ -196,16 +196,26 @@ public interface AuthConfig {
         @WithDefault("128")
         int maxLength();
 
-        /** Argon2 runs at once (each holds 19 MiB); unset means twice the CPU count. */
+        /**
+         * Argon2 runs at once (each holds 19 MiB); unset means twice the CPU count, but never more
+         * than a third of the maximum heap holds (a node's CPU count says nothing about the pod's heap).
+         */
         Optional<Integer> maxConcurrentHashes();
 
         /** How long a request waits for a free hash slot before it is answered 503. */
         @WithDefault("2S")
         Duration hashWait();
 
-        /** The bound in effect: the setting, or twice the processors the JVM sees. */
+        /** The bound in effect: the setting, or twice the processors the JVM sees within a third of the heap. */
         default int effectiveMaxConcurrentHashes() {
-            return Math.max(1, maxConcurrentHashes().orElse(2 * Runtime.getRuntime().availableProcessors()));
+            if (maxConcurrentHashes().isPresent()) {
+                return Math.max(1, maxConcurrentHashes().get());
+            }
+            long fitInHeap = Runtime.getRuntime().maxMemory() / 3 / HASH_MEMORY_BYTES;
+            return (int) Math.max(1, Math.min(2L * Runtime.getRuntime().availableProcessors(), fitInHeap));
         }
+
+        /** What one Argon2id run of ours allocates (19 MiB, see users/PasswordHasher). */
+        long HASH_MEMORY_BYTES = 19L * 1024 * 1024;
     }
 }
