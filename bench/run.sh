@@ -10,6 +10,9 @@ DURATION=${BENCH_DURATION:-15s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 PORT=${BENCH_PORT:-18080}
 BASE=http://127.0.0.1:$PORT
+# health and metrics live on the management port
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19000}
+HEALTH=http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready
 ALG=${BENCH_ALGORITHM:-RS256}
 MASTER_KEY=$(head -c 32 /dev/urandom | base64)
 ADMIN_PASSWORD="Bench-Operator-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
@@ -31,10 +34,10 @@ rps() { wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@" | tee -a "$work/wrk.log" | a
 
 start_ns=$(date +%s%N)
 (cd "$work" && AUTH_KEYS_MASTER_KEY=$MASTER_KEY AUTH_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-    AUTH_KEYS_ALGORITHM=$ALG QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+    AUTH_KEYS_ALGORITHM=$ALG QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     exec java -Xmx512m -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$work/service.log" 2>&1) &
 pid=$!
-until curl -sf "$BASE/q/health/ready" >/dev/null; do
+until curl -sf "$HEALTH" >/dev/null; do
     kill -0 "$pid" 2>/dev/null || { cat "$work/service.log"; exit 1; }
     sleep 0.05
 done
@@ -42,11 +45,11 @@ ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 # a second start on the same data, the way a replica restarts (keys and admin already exist)
 kill "$pid"; wait "$pid" 2>/dev/null || true
 start_ns=$(date +%s%N)
-(cd "$work" && AUTH_KEYS_MASTER_KEY=$MASTER_KEY AUTH_KEYS_ALGORITHM=$ALG QUARKUS_HTTP_PORT=$PORT \
+(cd "$work" && AUTH_KEYS_MASTER_KEY=$MASTER_KEY AUTH_KEYS_ALGORITHM=$ALG QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
     QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     exec java -Xmx512m -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" >> "$work/service.log" 2>&1) &
 pid=$!
-until curl -sf "$BASE/q/health/ready" >/dev/null; do sleep 0.05; done
+until curl -sf "$HEALTH" >/dev/null; do sleep 0.05; done
 restart_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 
 login() { curl -sf "$BASE/auth/login" -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}"; }
