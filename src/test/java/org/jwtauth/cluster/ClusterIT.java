@@ -284,6 +284,11 @@ class ClusterIT {
             Map<Integer, Integer> statuses = parallel(50, i -> patientLogin(alive.get(i % 3), "pat", "wrong-guess-" + i).statusCode());
             report.time("50 parallel wrong passwords answered", Duration.ofNanos(System.nanoTime() - start), "none");
             report.note("statuses of 50 parallel wrong passwords: %s", new TreeMap<>(statuses));
+            for (ServiceProcess replica : alive) {
+                String log = uncheckedLog(replica);
+                report.note("replica :%d logged OutOfMemoryError %d times, 'Unexpected failure' %d times", replica.port(),
+                        occurrences(log, "OutOfMemoryError"), occurrences(log, "Unexpected failure"));
+            }
             int checked = statuses.entrySet().stream().filter(e -> e.getKey() != 429).mapToInt(Map.Entry::getValue).sum();
             assertTrue(statuses.keySet().stream().allMatch(s -> s == 401 || s == 429 || s == 503), "only 401, 429 or 503: " + statuses);
             assertTrue(checked <= 5, checked + " answers were not 429, so up to " + checked + " password checks ran (at most 5 allowed)");
@@ -498,6 +503,14 @@ class ClusterIT {
     private static String nextAddress() {
         int n = ADDRESSES.incrementAndGet();
         return "198.51." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     private static String uncheckedLog(ServiceProcess replica) {
