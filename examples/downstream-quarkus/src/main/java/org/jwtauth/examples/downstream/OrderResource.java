@@ -1,5 +1,7 @@
 package org.jwtauth.examples.downstream;
 
+import java.io.IOException;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,10 +15,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** A downstream API: every token is verified offline against jwt-auth-service's JWKS, roles come from {@code groups}. */
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Inject
     JsonWebToken token;
@@ -25,8 +31,7 @@ public class OrderResource {
     @RolesAllowed("user")
     public Map<String, Object> mine() {
         Set<String> groups = token.getGroups();
-        return Map.of("user", token.getName(), "subject", token.getSubject(), "groups", groups, "kid",
-                token.getHeader("kid") == null ? "" : token.getHeader("kid"));
+        return Map.of("user", token.getName(), "subject", token.getSubject(), "groups", groups, "kid", kid());
     }
 
     @GET
@@ -34,6 +39,17 @@ public class OrderResource {
     @RolesAllowed("admin")
     public Map<String, Object> all() {
         return Map.of("orders", 0, "user", token.getName());
+    }
+
+    // the key that signed this token, to show which key of the JWKS was used (verification is already done)
+    private String kid() {
+        String raw = token.getRawToken();
+        try {
+            byte[] header = Base64.getUrlDecoder().decode(raw.substring(0, raw.indexOf('.')));
+            return MAPPER.readTree(header).path("kid").asText("");
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     @GET
