@@ -16,8 +16,9 @@ function setup(thread)
 end
 
 function init(args)
+    -- each thread has its own Lua state: the number of threads comes from the environment (bench/run.sh uses -t1)
     idle, first, last = {}, 1, 0
-    local count = #threads
+    local count = tonumber(os.getenv("BENCH_WRK_THREADS") or "1")
     for n = 1, #all do
         if (n - 1) % count == id - 1 then
             last = last + 1

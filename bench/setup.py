@@ -58,8 +58,8 @@ def main():
             token = call(conn, "POST", "/auth/token", {"grant_type": "client_credentials"},
                          {"Authorization": "Basic " + basic}, form=True)["access_token"]
             f.write(token + "\n")
-    # logins cost one Argon2 hash each: a few at a time
-    with ThreadPoolExecutor(4) as pool:
+    # logins cost one Argon2 hash (19 MiB of heap) each: two at a time
+    with ThreadPoolExecutor(2) as pool:
         refresh = list(pool.map(lambda _: login(base, user, password)["refresh_token"], range(sessions)))
     with open(f"{out}/refresh.txt", "w") as f:
         f.write("\n".join(refresh) + "\n")
