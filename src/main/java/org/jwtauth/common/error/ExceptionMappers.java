@@ -107,6 +107,10 @@ public class ExceptionMappers {
             LOG.error("Request failed", withoutMessages(e));
             return json(500, "server_error", "The server could not handle the request.").build();
         }
+        if (status == 400 && findCause(e, JsonProcessingException.class) != null) {
+            // the REST layer wraps what Jackson refused (too deep, too long, malformed) in a 400
+            return json(400, "invalid_request", "The request body is not valid JSON of the expected shape.").build();
+        }
         String description = switch (status) {
             case 404 -> "No such resource.";
             case 405 -> "That method is not allowed on this resource.";
