@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,8 +72,11 @@ class ClusterIT {
 
     @AfterEach
     void stopWhatThisTestStarted() throws Exception {
+        Path logs = Files.createDirectories(Path.of("target/cluster-it-logs"));
         for (ServiceProcess process : started) {
             process.close();
+            // kept for a look after the run; the temporary folder goes
+            Files.writeString(logs.resolve("replica-" + process.port() + ".log"), process.log());
         }
         if (proxy != null) {
             proxy.close();
@@ -286,8 +290,13 @@ class ClusterIT {
             report.note("statuses of 50 parallel wrong passwords: %s", new TreeMap<>(statuses));
             for (ServiceProcess replica : alive) {
                 String log = uncheckedLog(replica);
-                report.note("replica :%d logged OutOfMemoryError %d times, 'Unexpected failure' %d times", replica.port(),
-                        occurrences(log, "OutOfMemoryError"), occurrences(log, "Unexpected failure"));
+                Map<String, Integer> causes = new TreeMap<>();
+                java.util.regex.Matcher withheld = java.util.regex.Pattern.compile("([A-Za-z0-9_.$]+) \\(message withheld\\)").matcher(log);
+                while (withheld.find()) {
+                    causes.merge(withheld.group(1), 1, Integer::sum);
+                }
+                report.note("replica :%d logged OutOfMemoryError %d times, 'Unexpected failure' %d times, causes %s", replica.port(),
+                        occurrences(log, "OutOfMemoryError"), occurrences(log, "Unexpected failure"), causes);
             }
             int checked = statuses.entrySet().stream().filter(e -> e.getKey() != 429).mapToInt(Map.Entry::getValue).sum();
             assertTrue(statuses.keySet().stream().allMatch(s -> s == 401 || s == 429 || s == 503), "only 401, 429 or 503: " + statuses);
