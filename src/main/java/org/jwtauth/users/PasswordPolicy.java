@@ -2,16 +2,11 @@ package org.jwtauth.users;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.error.AuthException;
-
-import io.quarkus.runtime.StartupEvent;
 
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.resources.Dictionary;
@@ -25,19 +20,14 @@ import me.gosimple.nbvcxz.scoring.Result;
 @ApplicationScoped
 public class PasswordPolicy {
 
-    // nbvcxz builds its dictionaries in about a second of CPU: not on the start path, but on first use
-    // or a few seconds after start, whichever comes first.
-    private static final long PRELOAD_DELAY_SECONDS = 3;
-
     private final AuthConfig config;
+    // nbvcxz builds its dictionaries in about a second of CPU and holds some 35 MB of heap with them:
+    // loaded on the first password check, not on the start path (on a first start, the bootstrap
+    // admin's check is that first check).
     private volatile Dictionaries dictionaries;
 
     public PasswordPolicy(AuthConfig config) {
         this.config = config;
-    }
-
-    void preload(@Observes StartupEvent event) {
-        CompletableFuture.runAsync(this::dictionaries, CompletableFuture.delayedExecutor(PRELOAD_DELAY_SECONDS, TimeUnit.SECONDS));
     }
 
     private Dictionaries dictionaries() {
