@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,11 +19,17 @@ import org.jwtauth.testing.TestSessions;
 import org.jwtauth.testing.TestUsers;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** SPEC §5: revoked jtis are unique, and a replica whose revocation state goes stale is not ready. */
 @QuarkusTest
 class RevocationStateTest {
+
+    // health is served on the management interface only
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
 
     @Inject
     Database db;
@@ -55,11 +62,11 @@ class RevocationStateTest {
 
     @Test
     void shouldTurnNotReadyWhileRevocationsCannotBeReloadedAndRecoverAfterwards() throws Exception {
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(ready).then().statusCode(200);
         rename("revoked_access_tokens", "revoked_access_tokens_away");
         try {
             awaitReady(503, Duration.ofSeconds(20));
-            given().get("/q/health/ready").then().statusCode(503)
+            given().get(ready).then().statusCode(503)
                     .body("checks.find { it.name == 'revocation-state' }.status", equalTo("DOWN"));
             // tokens are still verified from memory meanwhile
             TestSessions.claimsStatus(TestUsers.adminToken());
@@ -67,7 +74,7 @@ class RevocationStateTest {
             rename("revoked_access_tokens_away", "revoked_access_tokens");
         }
         awaitReady(200, Duration.ofSeconds(20));
-        given().get("/q/health/ready").then().body("checks.name", hasItem("revocation-state"));
+        given().get(ready).then().body("checks.name", hasItem("revocation-state"));
     }
 
     private void rename(String from, String to) {
@@ -75,11 +82,11 @@ class RevocationStateTest {
                 .createNativeMutationQuery("alter table " + from + " rename to " + to).executeUpdate());
     }
 
-    private static void awaitReady(int status, Duration timeout) throws InterruptedException {
+    private void awaitReady(int status, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int last = -1;
         while (System.nanoTime() < deadline) {
-            last = given().get("/q/health/ready").statusCode();
+            last = given().get(ready).statusCode();
             if (last == status) {
                 return;
             }
