@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -47,11 +49,13 @@ public final class DatabaseUnavailable {
         }
         if (t instanceof SQLException sql) {
             // SQLState class 08: connection exception (both PostgreSQL and H2 use it); Agroal's pool
-            // timeout carries no state, only its message
+            // timeout ("Acquisition timeout while waiting for new connection") carries no state, but a
+            // TimeoutException as its cause
             String state = sql.getSQLState();
             String message = sql.getMessage();
             return state != null && state.startsWith("08")
-                    || message != null && message.contains("acquisition timeout");
+                    || sql.getCause() instanceof TimeoutException
+                    || message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout");
         }
         return false;
     }

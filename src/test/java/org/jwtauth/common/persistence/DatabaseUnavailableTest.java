@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.persistence.PersistenceException;
 
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +27,10 @@ class DatabaseUnavailableTest {
 
     @Test
     void shouldRecognizeAPoolThatCouldNotHandOutAConnectionInTime() {
-        SQLException timeout = new SQLException("Sorry, acquisition timeout!");
-        assertTrue(DatabaseUnavailable.isCause(new IllegalStateException("tx", timeout)));
+        // Agroal 3's own words, with the TimeoutException it wraps
+        SQLException timeout = new SQLException("Acquisition timeout while waiting for new connection", new TimeoutException());
+        assertTrue(DatabaseUnavailable.isCause(new GenericJDBCException("Unable to acquire JDBC Connection", timeout)));
+        assertTrue(DatabaseUnavailable.isCause(new IllegalStateException("tx", new SQLException("Sorry, acquisition timeout!"))));
     }
 
     @Test
