@@ -76,11 +76,12 @@ launch() {
     # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
     (cd "$dir" && AUTH_KEYS_MASTER_KEY=$MASTER_KEY AUTH_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD AUTH_KEYS_ALGORITHM=$ALG \
         QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-        QUARKUS_DATASOURCE_H2_JDBC_ACQUISITION_TIMEOUT=${BENCH_ACQUISITION_TIMEOUT:-30S} \
+        QUARKUS_DATASOURCE_H2_JDBC_ACQUISITION_TIMEOUT=${BENCH_ACQUISITION_TIMEOUT:-30S} AUTH_TOKEN_ACCESS_LIFETIME=2H \
         exec "${pinning[@]}" "$JAVA" $JVM_OPTS -jar "$APP/quarkus-run.jar" >>"$dir/service.log" 2>&1) &
     pid=$!
     # (the acquisition timeout above: on a busy shared core, opening the embedded database at the first
-    # start has taken more than the default 5 s, and Flyway then fails the start)
+    # start has taken more than the default 5 s, and Flyway then fails the start; the 2-hour access
+    # tokens: the 1,000 fixture tokens must outlive the whole run, or the memory run ends in 401s)
     # health moves to the management port (quarkus.management.port); the main port serves it until then
     until [ "$("${probe[@]}" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready")" = 200 ] \
         || [ "$("${probe[@]}" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/q/health/ready")" = 200 ]; do
@@ -186,15 +187,16 @@ declare -a rss
 if [ "${BENCH_MEMORY:-1}" != 0 ]; then
     log "mixed load ${MEMORY_SECONDS}s, resident memory every 10 s"
     : >"$work/bad.count"
-    load "$MEMORY_SECONDS" 8 bench/get-tokens.lua "$BASE/api/user" >"$work/mixed.get" &
-    load "$MEMORY_SECONDS" 2 bench/client-credentials.lua "$BASE/auth/token" >"$work/mixed.cc" &
-    refresh_load "$MEMORY_SECONDS" 2 bench/refresh.lua "$BASE/auth/token" >"$work/mixed.refresh" &
-    load "$MEMORY_SECONDS" 1 bench/password-grant.lua "$BASE/auth/token" >"$work/mixed.login" &
+    mixed=()
+    load "$MEMORY_SECONDS" 8 bench/get-tokens.lua "$BASE/api/user" >"$work/mixed.get" & mixed+=($!)
+    load "$MEMORY_SECONDS" 2 bench/client-credentials.lua "$BASE/auth/token" >"$work/mixed.cc" & mixed+=($!)
+    refresh_load "$MEMORY_SECONDS" 2 bench/refresh.lua "$BASE/auth/token" >"$work/mixed.refresh" & mixed+=($!)
+    load "$MEMORY_SECONDS" 1 bench/password-grant.lua "$BASE/auth/token" >"$work/mixed.login" & mixed+=($!)
     for _ in $(seq 10 10 "$MEMORY_SECONDS"); do
         sleep 10
         rss+=("$(rss_mib)")
     done
-    wait %1 %2 %3 %4
+    wait "${mixed[@]}"
     log "resident memory (MiB, every 10 s): ${rss[*]}"
     log "mixed req/s: GET $(cat "$work/mixed.get"), client_credentials $(cat "$work/mixed.cc"), refresh $(cat "$work/mixed.refresh"), password $(cat "$work/mixed.login")"
     bad_mixed=$(awk '{n+=$1} END {print n+0}' "$work/bad.count")
