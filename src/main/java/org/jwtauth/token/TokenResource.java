@@ -54,7 +54,7 @@ public class TokenResource {
     @POST
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Token endpoint (RFC 6749): password, refresh_token and client_credentials grants")
+    @Operation(summary = "Token endpoint (RFC 6749): authorization_code, password, refresh_token and client_credentials grants")
     @APIResponse(responseCode = "200", description = "Tokens issued")
     @APIResponse(responseCode = "400", description = "invalid_request, invalid_grant, invalid_scope, unsupported_grant_type")
     @APIResponse(responseCode = "401", description = "invalid_client")
