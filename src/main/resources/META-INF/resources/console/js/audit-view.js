@@ -69,5 +69,9 @@ function details(value) {
     if (value === undefined || value === null || value === '') {
         return '—';
     }
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    if (typeof value !== 'object') {
+        return String(value);
+    }
+    const entries = Object.entries(value);
+    return entries.length ? el('ul', { class: 'plain' }, entries.map(([k, v]) => el('li', {}, `${k}: ${v}`))) : '—';
 }
