@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
@@ -87,6 +88,10 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css)).getText();
     }
 
+    void waitUntil(Duration timeout, BooleanSupplier condition) {
+        new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
+    }
+
     void waitForUrl(String fragment) {
         wait.until(ExpectedConditions.urlContains(fragment));
     }
@@ -99,19 +104,18 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
-    /** Screenshots of the page as it is at desktop width and at a 390-pixel phone width, whole page. */
+    /**
+     * Screenshots of the page as it is at desktop width and at a 390-pixel phone width, whole page;
+     * fails when the phone would have to scroll sideways.
+     */
     void screenshots(String name) throws IOException {
         shoot(name + "-desktop", DESKTOP_WIDTH, false);
         shoot(name + "-phone", PHONE_WIDTH, true);
-        viewport(DESKTOP_WIDTH, VIEW_HEIGHT, false);
-    }
-
-    /** How wide the page is at a phone's width: wider than the screen means sideways scrolling. */
-    long pageWidthAtPhoneWidth() {
-        viewport(PHONE_WIDTH, VIEW_HEIGHT, true);
         long width = ((Number) script("return document.documentElement.scrollWidth;")).longValue();
         viewport(DESKTOP_WIDTH, VIEW_HEIGHT, false);
-        return width;
+        if (width > PHONE_WIDTH) {
+            throw new AssertionError(name + " is " + width + " px wide on a " + PHONE_WIDTH + " px phone");
+        }
     }
 
     private void shoot(String name, int width, boolean mobile) throws IOException {

@@ -1,6 +1,8 @@
 // The audit trail, for admins: filters by username, event type and time, newest first, paged.
 import { api } from './api.js';
-import { byId, cell, el, fill, pager, sayError, say, table, time } from './dom.js';
+import { byId, cell, el, fill, pager, sayError, say, table, time, turns } from './dom.js';
+
+const nextTurn = turns();
 
 const PAGE_SIZE = 20;
 let filter = {};
@@ -45,7 +47,11 @@ function isoOf(value, label) {
 
 export async function loadAudit() {
     try {
+        const current = nextTurn();
         const page = await api('/admin/audit', { query: { ...filter, page: currentPage, size: PAGE_SIZE } });
+        if (!current()) {
+            return;
+        }
         fill(byId('audit-list'),
             page.items.length
                 ? table('Audit events, newest first', ['Time', 'Type', 'User', 'Client address', 'Details'],

@@ -1,7 +1,9 @@
 // Clients, for admins: create (confidential or public, with redirect URIs), the secret shown once,
 // rotate the secret, delete.
 import { api } from './api.js';
-import { busy, byId, cell, confirmButton, el, fill, pager, parseList, say, sayError, table, time } from './dom.js';
+import { busy, byId, cell, confirmButton, el, fill, pager, parseList, say, sayError, table, time, turns } from './dom.js';
+
+const nextTurn = turns();
 
 const PAGE_SIZE = 10;
 let currentPage = 0;
@@ -52,7 +54,11 @@ function hideSecret() {
 export async function loadClients() {
     const region = byId('clients-list');
     try {
+        const current = nextTurn();
         const page = await api('/admin/clients', { query: { page: currentPage, size: PAGE_SIZE } });
+        if (!current()) {
+            return;
+        }
         fill(region,
             page.items.length
                 ? table('Clients', ['Client id', 'Type', 'Roles', 'Redirect URIs', 'Created', 'Actions'], page.items.map(clientRow))

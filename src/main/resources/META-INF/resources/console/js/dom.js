@@ -149,3 +149,15 @@ export function pager(page, onPage) {
         el('button', { type: 'button', class: 'next', disabled: page.page + 1 >= pages, onclick: () => onPage(page.page + 1) },
             'Next page'));
 }
+
+/**
+ * For a list that reloads: each call starts a turn and answers a check that is true only while no later
+ * turn has started, so a slow answer to an earlier request never overwrites a newer one.
+ */
+export function turns() {
+    let latest = 0;
+    return () => {
+        const mine = ++latest;
+        return () => mine === latest;
+    };
+}

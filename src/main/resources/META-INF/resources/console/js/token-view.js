@@ -88,7 +88,7 @@ function claimRows(claims) {
 }
 
 function row(name, value, words) {
-    return el('tr', {},
+    return el('tr', { 'data-name': name },
         el('th', { scope: 'row' }, name),
         el('td', { 'data-label': 'Value' }, el('code', {}, value === undefined ? '(none)' : value)),
         el('td', { 'data-label': 'Meaning' }, words));

@@ -1,6 +1,8 @@
 // Users, for admins: search, paging, create, roles, enable/disable, end sessions, clear a lockout.
 import { api } from './api.js';
-import { busy, byId, cell, el, fill, pager, parseList, say, sayError, table, time } from './dom.js';
+import { busy, byId, cell, el, fill, pager, parseList, say, sayError, table, time, turns } from './dom.js';
+
+const nextTurn = turns();
 
 const PAGE_SIZE = 10;
 let query = { search: '', page: 0 };
@@ -32,7 +34,11 @@ export function installUsers() {
 export async function loadUsers() {
     const region = byId('users-list');
     try {
+        const current = nextTurn();
         const page = await api('/admin/users', { query: { search: query.search, page: query.page, size: PAGE_SIZE } });
+        if (!current()) {
+            return;
+        }
         fill(region,
             page.items.length
                 ? table('Users', ['Username', 'Roles', 'Status', 'Created', 'Actions'], page.items.map(userRow))
