@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jwtauth.clients.ClientChanged;
 import org.jwtauth.keys.KeyRotated;
+import org.jwtauth.oidc.SignInEvent;
 import org.jwtauth.sessions.RefreshTokenReused;
 import org.jwtauth.throttle.LockStarted;
 import org.jwtauth.throttle.LoginThrottle;
@@ -95,6 +96,30 @@ class AuditTrail {
             case SECRET_ROTATED -> audit.recordChange(AuditType.CLIENT_SECRET_ROTATED, null, null,
                     Map.of("client_id", e.clientId()));
         }
+    }
+
+    void signIn(@Observes SignInEvent e) {
+        Map<String, String> details = new HashMap<>();
+        if (e.clientId() != null) {
+            details.put("client_id", e.clientId());
+        }
+        if (e.sessionId() != null) {
+            details.put("session_id", e.sessionId().toString());
+        }
+        AuditType type = switch (e.kind()) {
+            case SIGNED_IN_WITH_PASSWORD -> {
+                details.put("method", "password");
+                yield AuditType.SIGN_IN;
+            }
+            case SIGNED_IN_BY_SESSION -> {
+                details.put("method", "session");
+                yield AuditType.SIGN_IN;
+            }
+            case CODE_EXCHANGED -> AuditType.AUTHORIZATION_CODE_EXCHANGED;
+            case CODE_REUSED -> AuditType.AUTHORIZATION_CODE_REUSED;
+            case SIGNED_OUT -> AuditType.SIGNED_OUT;
+        };
+        audit.record(type, e.userId(), e.username(), e.clientAddress(), details);
     }
 
     void keys(@Observes KeyRotated e) {

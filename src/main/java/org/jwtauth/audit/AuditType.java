@@ -23,5 +23,12 @@ public enum AuditType {
     CLIENT_SECRET_ROTATED,
     /** An admin cleared a username's failed-login lock. */
     LOCKOUT_CLEARED,
-    KEY_ROTATED
+    KEY_ROTATED,
+    /** A sign-in through the sign-in page (by password) or by the browser session (single sign-on) issued a code. */
+    SIGN_IN,
+    AUTHORIZATION_CODE_EXCHANGED,
+    /** An authorization code was used a second time: the session the first use started is revoked. */
+    AUTHORIZATION_CODE_REUSED,
+    /** RP-initiated logout ended a browser session. */
+    SIGNED_OUT
 }

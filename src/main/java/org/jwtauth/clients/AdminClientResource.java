@@ -34,11 +34,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminClientResource {
 
-    /** {@code client_id} is optional (a UUID is made); roles are required. */
+    /**
+     * {@code client_id} is optional (a UUID is made); roles are required (a public client's roles are
+     * unused: it cannot use client_credentials); {@code type} defaults to confidential.
+     */
     public record CreateClientRequest(
             @JsonProperty("client_id") @Pattern(regexp = "[A-Za-z0-9._-]{3,64}",
                     message = "must be 3 to 64 of the characters A-Z a-z 0-9 . _ -") String clientId,
-            @NotNull @Size(max = 64) List<@RoleName String> roles) {
+            ClientType type,
+            @NotNull @Size(max = 64) List<@RoleName String> roles,
+            @JsonProperty("redirect_uris") List<@NotNull String> redirectUris) {
     }
 
     private final ClientService clients;
@@ -49,13 +54,14 @@ public class AdminClientResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a client; the answer shows its secret, once")
+    @Operation(summary = "Create a confidential or public client; the answer shows a confidential client's secret, once")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "client_id taken")
     public Response create(@Valid @NotNull CreateClientRequest request) {
         return Response.status(Response.Status.CREATED)
                 .header("Cache-Control", "no-store")
-                .entity(clients.createClient(request.clientId(), request.roles()))
+                .entity(clients.createClient(request.clientId(), request.type(), request.roles(),
+                        request.redirectUris()))
                 .build();
     }
 

@@ -13,7 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
-/** A service client that authenticates with its secret (client_credentials). Holds only the secret's hash. */
+/** A registered client: confidential (authenticates with its secret, held only as a hash) or public (no secret). */
 @Entity
 @Table(name = "clients")
 public class Client {
@@ -22,8 +22,18 @@ public class Client {
     @Column(name = "client_id")
     public String clientId;
 
-    @Column(name = "secret_hash", nullable = false)
+    /** Null for a public client. */
+    @Column(name = "secret_hash")
     public String secretHash;
+
+    /** {@link ClientType#value()}. */
+    @Column(name = "client_type", nullable = false)
+    public String type = ClientType.CONFIDENTIAL.value();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "client_redirect_uris", joinColumns = @JoinColumn(name = "client_id"))
+    @Column(name = "redirect_uri")
+    public Set<String> redirectUris = new HashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "client_roles", joinColumns = @JoinColumn(name = "client_id"))
@@ -32,4 +42,12 @@ public class Client {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    ClientType clientType() {
+        return ClientType.of(type);
+    }
+
+    RegisteredClient registered() {
+        return new RegisteredClient(clientId, clientType(), Set.copyOf(roles), redirectUris.stream().sorted().toList());
+    }
 }

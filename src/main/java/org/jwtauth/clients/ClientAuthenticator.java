@@ -1,35 +1,51 @@
 package org.jwtauth.clients;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jwtauth.common.error.AuthException;
 
 /**
- * Client authentication (RFC 6749 §2.3) for every endpoint that takes it: credentials that are
- * present must be right (401 {@code invalid_client} otherwise), whether or not the endpoint needs them.
+ * Client authentication (RFC 6749 §2.3) for every endpoint that takes it: a confidential client must
+ * send its right secret, a public client must send none, and credentials that are present are checked
+ * whether or not the endpoint needs them (401 {@code invalid_client} otherwise).
  */
 @ApplicationScoped
 public class ClientAuthenticator {
 
     private final ClientService clients;
+    private final BuiltInClients builtIn;
 
-    ClientAuthenticator(ClientService clients) {
+    ClientAuthenticator(ClientService clients, BuiltInClients builtIn) {
         this.clients = clients;
+        this.builtIn = builtIn;
     }
 
-    /** The client, when the request authenticates one; empty when it carries no client credentials. */
-    public Optional<AuthenticatedClient> optional(ClientCredentials credentials) {
+    /**
+     * The client a user grant is made by: the one the request names (authenticated when confidential),
+     * or the built-in default client when it names none.
+     */
+    public RegisteredClient identify(ClientCredentials credentials) {
         if (credentials == null) {
-            return Optional.empty();
+            return builtIn.defaultClient();
         }
-        return Optional.of(clients.authenticate(credentials.clientId(), credentials.clientSecret())
-                .orElseThrow(AuthException::invalidClient));
+        RegisteredClient client = builtIn.find(credentials.clientId())
+                .or(() -> clients.authenticate(credentials.clientId(), credentials.clientSecret()))
+                .orElseThrow(AuthException::invalidClient);
+        if (client.isPublic() == credentials.hasSecret()) {
+            throw AuthException.invalidClient(); // a secret for a public client, or none for a confidential one
+        }
+        return client;
     }
 
-    /** The client the request must authenticate. */
+    /** A confidential client that authenticated with its secret (client_credentials, introspection). */
     public AuthenticatedClient required(ClientCredentials credentials) {
-        return optional(credentials).orElseThrow(AuthException::invalidClient);
+        if (credentials == null) {
+            throw AuthException.invalidClient();
+        }
+        RegisteredClient client = identify(credentials);
+        if (client.isPublic()) {
+            throw AuthException.unauthorizedClient("A public client cannot use this grant: it has no secret.");
+        }
+        return new AuthenticatedClient(client.clientId(), client.roles());
     }
 }

@@ -6,10 +6,17 @@ import java.util.Base64;
 
 import org.jwtauth.common.error.AuthException;
 
-/** Client id and secret from HTTP Basic (RFC 6749 §2.3.1) or from body parameters. */
+/**
+ * Client id and secret from HTTP Basic (RFC 6749 §2.3.1) or from body parameters; a public client
+ * names itself with {@code client_id} alone (RFC 6749 §3.2.1), so the secret may be null.
+ */
 public record ClientCredentials(String clientId, String clientSecret) {
 
-    /** Null when the request carries no client authentication at all. */
+    public boolean hasSecret() {
+        return clientSecret != null;
+    }
+
+    /** Null when the request names no client at all. */
     public static ClientCredentials from(String authorizationHeader, String bodyId, String bodySecret) {
         ClientCredentials basic = fromBasic(authorizationHeader);
         if (basic != null) {
@@ -21,7 +28,7 @@ public record ClientCredentials(String clientId, String clientSecret) {
         if (bodyId == null && bodySecret == null) {
             return null;
         }
-        if (bodyId == null || bodySecret == null) {
+        if (bodyId == null) {
             throw AuthException.invalidClient();
         }
         return new ClientCredentials(bodyId, bodySecret);

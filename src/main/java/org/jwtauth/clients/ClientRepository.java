@@ -6,7 +6,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.persistence.Database;
 
 /** Queries on service clients. */
@@ -40,10 +39,10 @@ public class ClientRepository {
         return Optional.ofNullable(client);
     }
 
-    List<Client> list(PageRequest page) {
+    List<Client> list(int offset, int limit) {
         return db.session().createSelectionQuery("from Client order by clientId", Client.class)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.size())
+                .setFirstResult(offset)
+                .setMaxResults(limit)
                 .getResultList();
     }
 

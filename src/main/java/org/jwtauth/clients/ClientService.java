@@ -1,7 +1,10 @@
 package org.jwtauth.clients;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +20,7 @@ import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.security.Roles;
 import org.jwtauth.sessions.RevocationService;
 
-/** Service clients: creation with a one-time secret, secret checks, removal. */
+/** Registered clients: creation (a confidential one with a one-time secret), secret checks, removal. */
 @ApplicationScoped
 @Transactional
 public class ClientService {
@@ -26,26 +29,34 @@ public class ClientService {
     private final ClientSecrets secrets;
     private final Event<ClientChanged> changes;
     private final RevocationService revocations;
+    private final BuiltInClients builtIn;
     private final Clock clock;
 
     ClientService(ClientRepository repository, ClientSecrets secrets, RevocationService revocations,
-            Event<ClientChanged> changes, Clock clock) {
+            Event<ClientChanged> changes, BuiltInClients builtIn, Clock clock) {
         this.repository = repository;
+        this.builtIn = builtIn;
         this.secrets = secrets;
         this.revocations = revocations;
         this.changes = changes;
         this.clock = clock;
     }
 
-    /** Creates a client; the returned view is the only place its secret ever appears. */
-    public ClientView createClient(String clientId, Collection<String> roles) {
+    /**
+     * Creates a client; for a confidential one the returned view is the only place its secret ever
+     * appears. A public client gets no secret.
+     */
+    public ClientView createClient(String clientId, ClientType type, Collection<String> roles, List<String> redirectUris) {
         Client client = new Client();
         client.clientId = clientId == null ? UUID.randomUUID().toString() : clientId;
-        String secret = secrets.generate();
-        client.secretHash = secrets.hash(secret);
+        ClientType clientType = type == null ? ClientType.CONFIDENTIAL : type;
+        client.type = clientType.value();
+        String secret = clientType == ClientType.PUBLIC ? null : secrets.generate();
+        client.secretHash = secret == null ? null : secrets.hash(secret);
         client.roles = Roles.requireValid(roles);
+        client.redirectUris = new HashSet<>(RedirectUris.requireValid(redirectUris));
         client.createdAt = clock.instant();
-        if (repository.findById(client.clientId).isPresent()) {
+        if (builtIn.isBuiltIn(client.clientId) || repository.findById(client.clientId).isPresent()) {
             throw AuthException.clientExists();
         }
         try {
@@ -57,11 +68,24 @@ public class ClientService {
         return ClientView.of(client, secret);
     }
 
-    // REQUIRED: the shared lock lasts as long as the caller's transaction (see ClientRepository.findForShare)
-    Optional<AuthenticatedClient> authenticate(String clientId, String secret) {
+    /**
+     * The client, when the secret is right for it: a confidential client's secret must match, a public
+     * client has none to send. REQUIRED: the shared lock lasts as long as the caller's transaction (see
+     * ClientRepository.findForShare).
+     */
+    Optional<RegisteredClient> authenticate(String clientId, String secret) {
         return repository.findForShare(clientId)
-                .filter(c -> secrets.matches(secret, c.secretHash))
-                .map(c -> new AuthenticatedClient(c.clientId, Set.copyOf(c.roles)));
+                .filter(c -> c.secretHash == null ? secret == null : secret != null && secrets.matches(secret, c.secretHash))
+                .map(Client::registered);
+    }
+
+    /** A client by id, built-in ones included, for the authorization endpoint (no secret is involved there). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RegisteredClient> findRegistered(String clientId) {
+        if (clientId == null) {
+            return Optional.empty();
+        }
+        return builtIn.find(clientId).or(() -> repository.findById(clientId).map(Client::registered));
     }
 
     /**
@@ -69,7 +93,11 @@ public class ClientService {
      * stops working when this commits, and every token the client got with it is refused.
      */
     public ClientView rotateSecret(String clientId) {
+        refuseBuiltIn(clientId);
         Client client = repository.lock(clientId).orElseThrow(() -> AuthException.notFound("Client"));
+        if (client.clientType() == ClientType.PUBLIC) {
+            throw AuthException.invalidRequest("A public client has no secret to rotate.");
+        }
         String secret = secrets.generate();
         client.secretHash = secrets.hash(secret);
         revocations.revokeAccessTokensOfSubject(client.clientId, "client-secret-rotated");
@@ -79,22 +107,42 @@ public class ClientService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ClientView findClient(String clientId) {
+        Optional<RegisteredClient> defined = builtIn.find(clientId);
+        if (defined.isPresent()) {
+            return ClientView.builtIn(defined.get());
+        }
         return repository.findById(clientId).map(c -> ClientView.of(c, null))
                 .orElseThrow(() -> AuthException.notFound("Client"));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<ClientView> listClients(PageRequest page) {
-        return PageView.of(repository.list(page).stream().map(c -> ClientView.of(c, null)).toList(), page,
-                repository.count());
+        // the built-in clients come first, then the registered ones, as one list
+        List<ClientView> defined = builtIn.all().stream().map(ClientView::builtIn).toList();
+        int from = Math.min(page.offset(), defined.size());
+        int to = Math.min(page.offset() + page.size(), defined.size());
+        List<ClientView> items = new ArrayList<>(defined.subList(from, to));
+        int stored = page.size() - items.size();
+        if (stored > 0) {
+            repository.list(page.offset() + items.size() - defined.size(), stored)
+                    .forEach(c -> items.add(ClientView.of(c, null)));
+        }
+        return PageView.of(items, page, defined.size() + repository.count());
     }
 
     /** Deletes the client; its tokens and the sessions bound to it end at once. */
     public void deleteClient(String clientId) {
+        refuseBuiltIn(clientId);
         Client client = repository.lock(clientId).orElseThrow(() -> AuthException.notFound("Client"));
         repository.delete(client);
         revocations.revokeAllForSubject(client.clientId, "client-deleted");
         revocations.revokeSessionsOfClient(client.clientId, "client-deleted");
         changes.fire(new ClientChanged(ClientChanged.Change.DELETED, client.clientId, Set.copyOf(client.roles)));
+    }
+
+    private void refuseBuiltIn(String clientId) {
+        if (builtIn.isBuiltIn(clientId)) {
+            throw new AuthException(409, "conflict", "The client '" + clientId + "' is built in; it cannot be changed.");
+        }
     }
 }

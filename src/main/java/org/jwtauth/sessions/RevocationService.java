@@ -3,8 +3,10 @@ package org.jwtauth.sessions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +62,7 @@ public class RevocationService {
         List<UUID> others = repository.findLiveSessionIds(userId).stream()
                 .filter(id -> !id.equals(keptSessionId))
                 .toList();
-        revokeSessions(others, clock.instant(), reason);
+        revokeSessions(others, clock.instant(), reason, keptSessionId);
     }
 
     /**
@@ -109,10 +111,19 @@ public class RevocationService {
     }
 
     void revokeSessions(List<UUID> sessionIds, Instant now, String reason) {
-        if (repository.revokeSessions(sessionIds, now, reason) > 0) {
-            LOG.infof("Revoked %d session(s) (%s)", sessionIds.size(), reason);
+        revokeSessions(sessionIds, now, reason, null);
+    }
+
+    /** Ends the sessions and the sessions started under them (a browser session's code exchanges), except {@code kept}. */
+    private void revokeSessions(List<UUID> sessionIds, Instant now, String reason, UUID kept) {
+        Set<UUID> ended = new LinkedHashSet<>(sessionIds);
+        ended.addAll(repository.findLiveChildSessionIds(sessionIds));
+        ended.remove(kept);
+        List<UUID> ids = List.copyOf(ended);
+        if (repository.revokeSessions(ids, now, reason) > 0) {
+            LOG.infof("Revoked %d session(s) (%s)", ids.size(), reason);
         }
-        sessionsRevoked.fire(new SessionsRevoked(List.copyOf(sessionIds), now));
+        sessionsRevoked.fire(new SessionsRevoked(ids, now));
     }
 
     private static Optional<UUID> userIdOf(String subject) {

@@ -46,6 +46,14 @@ public class Session {
     @Column(name = "current_sealed")
     public String currentSealed;
 
+    /** The browser session a code exchange started this session under; ending that one ends this one. */
+    @Column(name = "parent_id")
+    public UUID parentId;
+
+    /** For a browser session (single sign-on cookie) the cookie's hash; null for every other session. */
+    @Column(name = "browser_hash")
+    public String browserHash;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 

@@ -77,6 +77,26 @@ public class SessionRepository {
                 .getResultList();
     }
 
+    /** The live browser session behind a single sign-on cookie's hash. */
+    Optional<Session> findLiveBrowserSession(String browserHash, Instant now) {
+        return db.session().createSelectionQuery(
+                        "from Session where browserHash = :hash and revokedAt is null and expiresAt > :now", Session.class)
+                .setParameter("hash", browserHash)
+                .setParameter("now", now)
+                .uniqueResultOptional();
+    }
+
+    /** Live sessions started under any of the given browser sessions. */
+    List<UUID> findLiveChildSessionIds(List<UUID> parentIds) {
+        if (parentIds.isEmpty()) {
+            return List.of();
+        }
+        return db.session().createSelectionQuery(
+                        "select id from Session where parentId in :parents and revokedAt is null", UUID.class)
+                .setParameter("parents", parentIds)
+                .getResultList();
+    }
+
     int revokeSessions(List<UUID> ids, Instant now, String reason) {
         if (ids.isEmpty()) {
             return 0;

@@ -36,6 +36,8 @@ public class SessionService {
     private final MasterKey masterKey;
     private final Duration refreshLifetime;
     private final Duration gracePeriod;
+    private final Duration browserLifetime;
+    private final String defaultClientId;
     private final AuthMetrics metrics;
     private final Event<RefreshTokenReused> reuses;
     private final Clock clock;
@@ -47,6 +49,8 @@ public class SessionService {
         this.masterKey = masterKey;
         this.refreshLifetime = config.token().refreshLifetime();
         this.gracePeriod = config.token().refreshGracePeriod();
+        this.browserLifetime = config.signIn().browserSessionLifetime();
+        this.defaultClientId = config.clients().defaultClientId();
         this.metrics = metrics;
         this.reuses = reuses;
         this.clock = clock;
@@ -54,8 +58,17 @@ public class SessionService {
 
     /** Starts a session for a successful login and returns its first refresh token. */
     public SessionGrant startSession(UUID userId, String clientId, String scope) {
+        return startSession(userId, clientId, scope, null);
+    }
+
+    /**
+     * Starts a session as {@link #startSession(UUID, String, String)}, under a browser session
+     * ({@code parentId}, from a code exchange): ending the browser session ends this one too.
+     */
+    public SessionGrant startSession(UUID userId, String clientId, String scope, UUID parentId) {
         Instant now = clock.instant();
         Session session = new Session();
+        session.parentId = parentId;
         session.id = UUID.randomUUID();
         session.userId = userId;
         session.clientId = clientId;
@@ -67,6 +80,44 @@ public class SessionService {
         repository.persist(session);
         repository.persist(row);
         return grant(session, token, now);
+    }
+
+    /**
+     * Starts a browser session for a sign-in through the sign-in page: a session without refresh
+     * tokens, found again by its cookie, ended like any other session (logout, revocation, disable).
+     */
+    public BrowserSession startBrowserSession(UUID userId) {
+        Instant now = clock.instant();
+        String cookie = RefreshTokens.generate();
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.userId = userId;
+        session.scope = "";
+        session.createdAt = now;
+        session.expiresAt = now.plus(browserLifetime);
+        session.browserHash = RefreshTokens.hash(cookie);
+        session.currentHash = session.browserHash; // no refresh_tokens row points here: it never refreshes
+        repository.persist(session);
+        return new BrowserSession(session.id, userId, now, session.expiresAt, cookie);
+    }
+
+    /** The live browser session behind a single sign-on cookie; empty for an unknown, ended or expired one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<BrowserSession> findBrowserSession(String cookieValue) {
+        if (!RefreshTokens.isPlausible(cookieValue)) {
+            return Optional.empty();
+        }
+        return repository.findLiveBrowserSession(RefreshTokens.hash(cookieValue), clock.instant())
+                .map(s -> new BrowserSession(s.id, s.userId, s.createdAt, s.expiresAt, null));
+    }
+
+    /** The browser session, if it is still live, read under its row lock (a code exchange starts a session under it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<BrowserSession> lockLiveBrowserSession(UUID sessionId) {
+        Instant now = clock.instant();
+        return repository.lockSession(sessionId)
+                .filter(s -> s.browserHash != null && s.isActiveAt(now))
+                .map(s -> new BrowserSession(s.id, s.userId, s.createdAt, s.expiresAt, null));
     }
 
     /**
@@ -99,7 +150,9 @@ public class SessionService {
         if (!session.isActiveAt(now)) {
             throw invalidRefreshToken();
         }
-        if (!Objects.equals(session.clientId, clientId)) {
+        // sessions from before every request had a client were made by what is now the default client
+        String boundTo = session.clientId == null ? defaultClientId : session.clientId;
+        if (!Objects.equals(boundTo, clientId)) {
             throw AuthException.invalidGrant("The refresh token was issued to another client.");
         }
         if (hash.equals(session.currentHash)) {

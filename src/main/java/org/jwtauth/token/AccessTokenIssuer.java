@@ -21,7 +21,7 @@ import org.jwtauth.verification.AccessTokenVerifier;
  * {@code auth.token.encryption.enabled}, wraps them in a JWE (nested token).
  */
 @ApplicationScoped
-class AccessTokenIssuer {
+public class AccessTokenIssuer {
 
     private final AuthConfig config;
     private final KeyService keys;
@@ -35,7 +35,7 @@ class AccessTokenIssuer {
         this.clock = clock;
     }
 
-    IssuedToken issue(AccessTokenRequest request) {
+    public IssuedToken issue(AccessTokenRequest request) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(config.token().accessLifetime());
         JwtClaimsBuilder claims = Jwt.claims()
@@ -68,6 +68,6 @@ class AccessTokenIssuer {
     }
 
     /** A signed access token with its lifetime in seconds and its granted scope. */
-    record IssuedToken(String token, long expiresIn, String scope) {
+    public record IssuedToken(String token, long expiresIn, String scope) {
     }
 }

@@ -14,9 +14,9 @@ import org.jwtauth.users.AuthenticatedUser;
  * @param clientId  the client that asked, or null
  * @param sessionId the login session, or null for a token without one
  */
-record AccessTokenRequest(String subject, String username, Set<String> roles, String clientId, UUID sessionId) {
+public record AccessTokenRequest(String subject, String username, Set<String> roles, String clientId, UUID sessionId) {
 
-    static AccessTokenRequest forUser(AuthenticatedUser user, Set<String> roles, String clientId, UUID sessionId) {
+    public static AccessTokenRequest forUser(AuthenticatedUser user, Set<String> roles, String clientId, UUID sessionId) {
         return new AccessTokenRequest(user.id().toString(), user.username(), roles, clientId, sessionId);
     }
 

@@ -17,7 +17,7 @@ import org.jwtauth.users.UserService;
  * attempt is reported for the audit.
  */
 @ApplicationScoped
-class PasswordLogin {
+public class PasswordLogin {
 
     private final UserService users;
     private final LoginThrottle throttle;
@@ -36,7 +36,7 @@ class PasswordLogin {
      *
      * @param clientAddress the resolved client address, or null
      */
-    Optional<AuthenticatedUser> authenticate(String username, String password, String clientAddress) {
+    public Optional<AuthenticatedUser> authenticate(String username, String password, String clientAddress) {
         LoginThrottle.Attempt attempt = throttle.reserve(username, clientAddress);
         Optional<AuthenticatedUser> user;
         try {

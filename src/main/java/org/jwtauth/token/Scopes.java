@@ -8,17 +8,17 @@ import java.util.TreeSet;
 import org.jwtauth.common.error.AuthException;
 
 /** OAuth scopes as the service uses them: a space-separated subset of the caller's roles (least privilege). */
-final class Scopes {
+public final class Scopes {
 
     private Scopes() {
     }
 
-    static String format(Set<String> roles) {
+    public static String format(Set<String> roles) {
         return String.join(" ", new TreeSet<>(roles));
     }
 
     /** A stored space-separated scope back to its roles. */
-    static Set<String> parse(String scope) {
+    public static Set<String> parse(String scope) {
         Set<String> roles = new LinkedHashSet<>();
         if (scope != null && !scope.isBlank()) {
             roles.addAll(Arrays.asList(scope.strip().split(" +")));
@@ -27,7 +27,7 @@ final class Scopes {
     }
 
     /** The roles a token may carry: all of them when no scope is asked for, else exactly the asked subset. */
-    static Set<String> grant(String requested, Set<String> available) {
+    public static Set<String> grant(String requested, Set<String> available) {
         if (requested == null || requested.isBlank()) {
             return available;
         }

@@ -1,12 +1,15 @@
 package org.jwtauth.token;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import org.jwtauth.clients.AuthenticatedClient;
@@ -20,7 +23,10 @@ import org.jwtauth.token.AccessTokenIssuer.IssuedToken;
 import org.jwtauth.users.AuthenticatedUser;
 import org.jwtauth.users.UserService;
 
-/** The grants of the token endpoint (RFC 6749 §4.3, §4.4, §6) and the plain JSON login. */
+/**
+ * The grants of the token endpoint (RFC 6749 §4.3, §4.4, §6) and the plain JSON login; grants of
+ * other features ({@link GrantType}, e.g. {@code authorization_code}) are dispatched to them.
+ */
 @ApplicationScoped
 public class TokenService {
 
@@ -33,9 +39,11 @@ public class TokenService {
     private final SessionService sessions;
     private final AuthMetrics metrics;
     private final Event<TokenRefreshed> refreshes;
+    private final Map<String, GrantType> otherGrants;
 
     TokenService(PasswordLogin logins, UserService users, ClientAuthenticator clients, AccessTokenIssuer issuer,
-            SessionService sessions, AuthMetrics metrics, Event<TokenRefreshed> refreshes) {
+            SessionService sessions, AuthMetrics metrics, Event<TokenRefreshed> refreshes, Instance<GrantType> otherGrants) {
+        this.otherGrants = otherGrants.stream().collect(Collectors.toUnmodifiableMap(GrantType::name, g -> g));
         this.logins = logins;
         this.users = users;
         this.clients = clients;
@@ -51,16 +59,17 @@ public class TokenService {
         ClientCredentials credentials = ClientCredentials.from(authorizationHeader,
                 parameters.optional("client_id"), parameters.optional("client_secret"));
         return switch (grantType) {
-            case "password" -> passwordGrant(parameters, clientIdOf(credentials), clientAddress);
-            case "refresh_token" -> refreshTokenGrant(parameters, clientIdOf(credentials), clientAddress);
+            case "password" -> passwordGrant(parameters, clients.identify(credentials).clientId(), clientAddress);
+            case "refresh_token" -> refreshTokenGrant(parameters, clients.identify(credentials).clientId(), clientAddress);
             case "client_credentials" -> clientCredentialsGrant(parameters, credentials);
-            default -> throw AuthException.unsupportedGrantType(grantType);
+            default -> {
+                GrantType other = otherGrants.get(grantType);
+                if (other == null) {
+                    throw AuthException.unsupportedGrantType(grantType);
+                }
+                yield other.grant(parameters, clients.identify(credentials), clientAddress);
+            }
         };
-    }
-
-    /** The authenticated client's id, or null when the request names none. */
-    private String clientIdOf(ClientCredentials credentials) {
-        return clients.optional(credentials).map(AuthenticatedClient::clientId).orElse(null);
     }
 
     private TokenResponse passwordGrant(TokenParameters parameters, String clientId, String clientAddress) {
@@ -78,7 +87,7 @@ public class TokenService {
     TokenResponse login(String username, String password, String clientAddress) {
         AuthenticatedUser user = logins.authenticate(username, password, clientAddress)
                 .orElseThrow(AuthException::loginFailed);
-        TokenResponse response = issueForUser(user.id(), null, null, AuthException::loginFailed);
+        TokenResponse response = issueForUser(user.id(), null, clients.identify(null).clientId(), AuthException::loginFailed);
         metrics.tokenIssued("login");
         return response;
     }

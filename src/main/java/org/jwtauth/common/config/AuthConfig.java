@@ -39,6 +39,10 @@ public interface AuthConfig {
 
     Request request();
 
+    Clients clients();
+
+    SignIn signIn();
+
     default String effectiveAudience() {
         return audience().filter(a -> !a.isBlank()).orElse(issuer());
     }
@@ -162,6 +166,31 @@ public interface AuthConfig {
          * socket address is the client address and the header is ignored.
          */
         Optional<List<String>> trustedProxies();
+    }
+
+    interface Clients {
+        /** The built-in public client that a request naming no client is made by (SPEC §2). */
+        @WithDefault("first-party")
+        String defaultClientId();
+
+        Console console();
+
+        /** The built-in public client {@code console} of the web console (SPEC §12). */
+        interface Console {
+            /** Its registered redirect URIs; unset means {@code <issuer>/console/}. */
+            Optional<List<String>> redirectUris();
+        }
+    }
+
+    /** The sign-in page and single sign-on of the authorization code flow (SPEC §11). */
+    interface SignIn {
+        /** How long an authorization code can be exchanged (single use). */
+        @WithDefault("60S")
+        Duration codeLifetime();
+
+        /** How long the single sign-on cookie's browser session lasts after the sign-in. */
+        @WithDefault("10H")
+        Duration browserSessionLifetime();
     }
 
     interface Request {

@@ -68,6 +68,11 @@ public class AuthException extends RuntimeException implements ApiProblem {
                 Map.of("WWW-Authenticate", "Basic realm=\"jwt-auth-service\""));
     }
 
+    /** RFC 6749 §5.2: the client may not use this grant type. */
+    public static AuthException unauthorizedClient(String description) {
+        return new AuthException(400, "unauthorized_client", description);
+    }
+
     public static AuthException loginFailed() {
         return new AuthException(401, "invalid_grant", "Invalid username or password.");
     }
