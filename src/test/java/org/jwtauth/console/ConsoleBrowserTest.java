@@ -27,6 +27,7 @@ import org.jwtauth.testing.Logins;
 import org.jwtauth.testing.NoDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -72,6 +73,9 @@ class ConsoleBrowserTest {
 
     private static final String USER = "console-alice";
     private static final String CLIENT = "console-billing";
+    private static final String PUBLIC_CLIENT = "console-spa";
+    private static final String PLAIN_USER = "console-bob";
+    private static final String PLAIN_PASSWORD = "harbour-Violet-42-compass-Ember";
 
     Browser browser;
     String base;
@@ -110,6 +114,8 @@ class ConsoleBrowserTest {
         String authorize = browser.driver.getCurrentUrl();
         assertTrue(authorize.contains("code_challenge_method=S256"), authorize);
         assertTrue(authorize.contains("client_id=console"), authorize);
+        browser.find("#password");
+        browser.screenshots("service-sign-in");
         browser.type("#username", "admin");
         browser.type("#password", adminPassword);
         browser.click("#sign-in");
@@ -129,8 +135,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(3)
     void shouldGiveTheExactReasonATamperedTokenIsRefused() throws IOException {
-        String token = Logins.passwordGrant("admin", adminPassword, Logins.uniqueAddress()).then().statusCode(200)
-                .extract().path("access_token");
+        String token = adminToken();
         browser.type("#check-token", token);
         browser.click("#check-button");
         assertTrue(browser.waitForText("#check-verdict", "Valid").contains("accepts"));
@@ -196,6 +201,14 @@ class ConsoleBrowserTest {
         assertFalse(browser.driver.getPageSource().contains(secret), "the secret is gone from the page");
         given().auth().preemptive().basic(CLIENT, secret).formParam("grant_type", "client_credentials")
                 .post("/auth/token").then().statusCode(200);
+
+        browser.type("#client-id", PUBLIC_CLIENT);
+        new Select(browser.byId("client-type")).selectByValue("public");
+        browser.type("#client-redirects", "https://app.example/callback");
+        browser.click("#create-client");
+        browser.waitForText("#clients-status", "a public client has no secret");
+        String row = browser.find("tr[data-client-id='" + PUBLIC_CLIENT + "']").getText();
+        assertTrue(row.contains("public") && row.contains("https://app.example/callback"), row);
     }
 
     @Test
@@ -268,6 +281,28 @@ class ConsoleBrowserTest {
 
     void setFirst(String jti) {
         firstTokenId = jti;
+    }
+
+    @Test
+    @Order(10)
+    void shouldShowAUserWithoutTheAdminRoleOnlyTheirToken() {
+        given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("username", PLAIN_USER, "password", PLAIN_PASSWORD, "roles", List.of("user")))
+                .post("/admin/users").then().statusCode(201);
+        browser.type("#username", PLAIN_USER);
+        browser.type("#password", PLAIN_PASSWORD);
+        browser.click("#sign-in");
+        assertEquals(PLAIN_USER, browser.byId("token-who").getText());
+        browser.waitForText("#token-key-state", "is published in the service's JWKS");
+        assertFalse(browser.driver.findElement(By.id("nav-users")).isDisplayed(), "no admin sections for a user");
+        // typed into the address bar, the admin section answers in words instead of failing
+        browser.script("location.hash = '#users';");
+        browser.waitForText("#forbidden-title", "Admins only");
+    }
+
+    private String adminToken() {
+        return Logins.passwordGrant("admin", adminPassword, Logins.uniqueAddress()).then().statusCode(200)
+                .extract().path("access_token");
     }
 
     private void assertNoTokenInStorage() {
