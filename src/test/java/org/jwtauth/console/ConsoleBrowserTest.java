@@ -99,6 +99,9 @@ class ConsoleBrowserTest {
     @Test
     @Order(1)
     void shouldShowTheSignInScreenWithoutAnyPolicyViolation() throws IOException {
+        // at an address other than the issuer's, the redirect URI is not registered: said before signing in
+        browser.open("http://127.0.0.1:" + BrowserProfile.PORT + "/console/");
+        assertTrue(browser.waitForText("#notice", "sign-in works only when").contains(base), "names the issuer");
         browser.open(base + "/console");
         browser.waitForUrl("/console/");
         browser.find("#start-sign-in");

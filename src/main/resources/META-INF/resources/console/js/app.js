@@ -104,8 +104,10 @@ async function main() {
         route();
         byId('main').focus();
     });
+    const named = await issuer();
+    warnOnOtherOrigin(named);
     try {
-        const result = await session.start(await issuer());
+        const result = await session.start(named);
         if (result && result.message) {
             notice(result.message);
         }
@@ -113,6 +115,23 @@ async function main() {
         sayError(byId('signin-error'), error);
     }
     await route();
+}
+
+/**
+ * The console's redirect URI is registered for the issuer's address by default: opened elsewhere
+ * (another host name, a proxy), the sign-in page would refuse it, so say so before anyone tries.
+ */
+function warnOnOtherOrigin(named) {
+    let origin = null;
+    try {
+        origin = named ? new URL(named).origin : null;
+    } catch {
+        origin = null;
+    }
+    if (origin && origin !== location.origin) {
+        notice(`This console is opened at ${location.origin}, but the service's issuer is ${named}: sign-in works only `
+            + `when auth.clients.console.redirect-uris lists ${location.origin}/console/, or at ${origin}/console/.`, 'error');
+    }
 }
 
 /** The issuer the service names in its discovery document; codes from any other are refused. */
