@@ -140,6 +140,13 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /** The console messages that mean a broken page: a refused script or style, an uncaught error. */
+    List<String> policyViolationsAndScriptErrors() {
+        return consoleMessages().stream()
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to") || m.contains("Uncaught"))
+                .toList();
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -278,8 +278,7 @@ class ConsoleBrowserTest {
         // the browser session ended too: signing in again asks for the password
         browser.click("#start-sign-in");
         browser.find("#password");
-        assertEquals(List.of(), browser.consoleMessages().stream()
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList());
+        assertEquals(List.of(), browser.policyViolationsAndScriptErrors());
     }
 
     void setFirst(String jti) {

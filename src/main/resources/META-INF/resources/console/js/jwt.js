@@ -33,6 +33,26 @@ function part(text, name) {
     }
 }
 
+/** The header of a compact JWE (five parts), which is not encrypted itself. */
+export function encryptedHeader(token) {
+    return part(token.trim().split('.')[0], 'header');
+}
+
+const ENCRYPTION = {
+    'RSA-OAEP-256': 'the content key encrypted with RSA-OAEP (SHA-256) to the service\'s key',
+    'RSA-OAEP': 'the content key encrypted with RSA-OAEP to the service\'s key',
+    'ECDH-ES': 'a content key agreed with ECDH-ES with the service\'s key',
+    'ECDH-ES+A256KW': 'a content key agreed with ECDH-ES and wrapped with AES-256',
+    A256GCM: 'content encrypted with AES-256 in GCM mode',
+    A128GCM: 'content encrypted with AES-128 in GCM mode',
+    'A256CBC-HS512': 'content encrypted with AES-256-CBC and HMAC SHA-512',
+};
+
+/** Plain words for a JWE alg or enc value. */
+export function encryptionWords(value) {
+    return ENCRYPTION[value] || `the algorithm ${value}`;
+}
+
 /** The roles a token carries: its groups claim (SPEC §3). */
 export function roles(claims) {
     return Array.isArray(claims.groups) ? claims.groups.map(String) : [];

@@ -62,17 +62,43 @@ async function tokenRequest(form) {
     return body;
 }
 
-function accept(answer) {
+async function accept(answer) {
+    const receivedAt = Date.now();
+    const expiresIn = Number(answer.expires_in) || 0;
+    const encrypted = answer.access_token.split('.').length === 5;
+    // a nested (encrypted) token is readable only by the service: it says who it speaks for at userinfo
+    const claims = encrypted
+        ? await userinfo(answer.access_token, Math.floor(receivedAt / 1000) + expiresIn)
+        : decode(answer.access_token).claims;
     tokens = {
         access: answer.access_token,
         refresh: answer.refresh_token || (tokens && tokens.refresh),
         id: answer.id_token || (tokens && tokens.id),
-        expiresIn: Number(answer.expires_in) || 0,
-        receivedAt: Date.now(),
-        claims: decode(answer.access_token).claims,
+        expiresIn,
+        receivedAt,
+        encrypted,
+        claims,
     };
     scheduleRefresh();
     notify();
+}
+
+async function userinfo(accessToken, expiresAt) {
+    let response;
+    try {
+        response = await fetch('/auth/userinfo', {
+            headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` },
+            cache: 'no-store',
+        });
+    } catch (error) {
+        throw new Error(`The userinfo endpoint could not be reached: ${error.message}`);
+    }
+    const info = await response.json().catch(() => null);
+    if (!response.ok || !info) {
+        const words = info && info.error_description ? info.error_description : `HTTP ${response.status}`;
+        throw new Error(`The service did not say whom the encrypted token speaks for: ${words}`);
+    }
+    return { sub: info.sub, upn: info.preferred_username, groups: info.groups || [], exp: expiresAt };
 }
 
 function scheduleRefresh() {
@@ -134,7 +160,7 @@ async function completeRedirect(issuer) {
     if (answer.id_token && decode(answer.id_token).claims.nonce !== pending.nonce) {
         throw new Error('The ID token does not carry the nonce of this sign-in; it is not used.');
     }
-    accept(answer);
+    await accept(answer);
     return { message: null };
 }
 
@@ -184,8 +210,8 @@ export const session = {
         }
         if (!refreshing) {
             refreshing = tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh })
-                .then(answer => {
-                    accept(answer);
+                .then(async answer => {
+                    await accept(answer);
                     return true;
                 })
                 .catch(error => {
@@ -203,7 +229,15 @@ export const session = {
         return tokens && tokens.access;
     },
 
-    /** The access token's claims (decoded; the service verified them when it issued the token). */
+    /** Whether the access token is a nested JWE that only the service can read. */
+    encrypted() {
+        return Boolean(tokens && tokens.encrypted);
+    },
+
+    /**
+     * The access token's claims (decoded; the service verified them when it issued the token). For an
+     * encrypted token only what userinfo tells: sub, upn, groups, and exp from expires_in.
+     */
     claims() {
         return tokens && tokens.claims;
     },

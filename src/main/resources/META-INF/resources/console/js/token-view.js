@@ -2,7 +2,7 @@
 // service for its verdict on any pasted token.
 import { api } from './api.js';
 import { session } from './session.js';
-import { algorithmWords, decode, roles, typeWords } from './jwt.js';
+import { algorithmWords, decode, encryptedHeader, encryptionWords, roles, typeWords } from './jwt.js';
 import { busy, byId, duration, el, fill, say, sayError, time } from './dom.js';
 
 let countdown = null;
@@ -34,21 +34,24 @@ export async function renderMyToken(isAdmin) {
     if (!claims || !token) {
         return;
     }
-    const { header } = decode(token);
-    fill(byId('token-summary'), summary(claims));
-    fill(byId('token-header'), headerRows(header));
+    const encrypted = session.encrypted();
+    const header = encrypted ? encryptedHeader(token) : decode(token).header;
+    fill(byId('token-summary'), summary(claims, encrypted));
+    fill(byId('token-header'), encrypted ? encryptedHeaderRows(header) : headerRows(header));
     fill(byId('token-claims'), claimRows(claims));
     startCountdown();
     const keyState = byId('token-key-state');
-    say(keyState, `Looking up key ${header.kid}…`);
     try {
-        say(keyState, await describeKey(header.kid, isAdmin));
+        // the signing key of a nested token is inside it: the service's verdict names it
+        const kid = encrypted ? (await api('/tokens/check', { method: 'POST', form: { token } })).kid : header.kid;
+        say(keyState, `Looking up key ${kid}…`);
+        say(keyState, await describeKey(kid, isAdmin));
     } catch (error) {
-        sayError(keyState, new Error(`The state of key ${header.kid} could not be read: ${error.message}`));
+        sayError(keyState, new Error(`The state of the signing key could not be read: ${error.message}`));
     }
 }
 
-function summary(claims) {
+function summary(claims, encrypted) {
     const who = claims.upn || claims.preferred_username || claims.sub;
     const list = roles(claims);
     return [
@@ -56,10 +59,28 @@ function summary(claims) {
         el('p', {}, list.length
             ? ['Your roles: ', el('strong', { id: 'token-roles' }, list.join(', ')), '.']
             : el('span', { id: 'token-roles' }, 'Your token carries no roles.')),
-        el('p', {}, 'Issued ', time(claims.iat), '; it expires in ',
+        encrypted
+            ? el('p', { id: 'token-encrypted' }, 'Your access token is encrypted (a signed token inside a JWE) so that '
+                + 'only the service can read it; what it says is shown as the service tells it (userinfo).')
+            : null,
+        el('p', {}, encrypted ? 'It ' : ['Issued ', time(claims.iat), '; it '], 'expires in ',
             el('strong', { id: 'token-countdown', 'aria-live': 'off' }, duration(session.secondsLeft())),
             ' and is renewed by itself shortly before that.'),
     ];
+}
+
+function encryptedHeaderRows(header) {
+    return Object.entries(header).map(([name, value]) => {
+        const words = {
+            alg: encryptionWords(value),
+            enc: encryptionWords(value),
+            cty: 'content type: JWT means a signed token is inside',
+            kid: 'the service\'s encryption key (not the signing key)',
+            typ: 'the type of the outer token',
+            epk: 'the ephemeral public key of the key agreement',
+        }[name] || 'another header parameter';
+        return row(name, typeof value === 'object' ? JSON.stringify(value) : String(value), words);
+    });
 }
 
 function headerRows(header) {
