@@ -271,6 +271,15 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(9)
+    void shouldResumeTheSingleSignOnSessionAfterAReload() {
+        // a reload forgets the tokens; prompt=none brings them back without the password
+        browser.driver.navigate().refresh();
+        assertEquals("admin", browser.byId("token-who").getText());
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/console/"), browser.driver.getCurrentUrl());
+    }
+
+    @Test
+    @Order(10)
     void shouldSignOutThroughTheEndSessionEndpoint() {
         browser.click("#sign-out");
         browser.waitForText("#notice", "You are signed out.");
@@ -286,7 +295,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void shouldShowAUserWithoutTheAdminRoleOnlyTheirToken() {
         given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
                 .body(Map.of("username", PLAIN_USER, "password", PLAIN_PASSWORD, "roles", List.of("user")))

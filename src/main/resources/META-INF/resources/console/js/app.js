@@ -105,14 +105,25 @@ async function main() {
         byId('main').focus();
     });
     const named = await issuer();
-    warnOnOtherOrigin(named);
+    const sameOrigin = !warnOnOtherOrigin(named);
+    let result;
     try {
-        const result = await session.start(named);
+        result = await session.start(named);
         if (result && result.message) {
             notice(result.message);
         }
     } catch (error) {
+        result = { failed: true };
         sayError(byId('signin-error'), error);
+    }
+    if (!result && sameOrigin && window.crypto && crypto.subtle) {
+        // a fresh load (tokens are never stored): resume the single sign-on session if there is one
+        try {
+            await session.signIn({ silent: true });
+            return;
+        } catch (error) {
+            sayError(byId('signin-error'), error);
+        }
     }
     await route();
 }
@@ -120,6 +131,7 @@ async function main() {
 /**
  * The console's redirect URI is registered for the issuer's address by default: opened elsewhere
  * (another host name, a proxy), the sign-in page would refuse it, so say so before anyone tries.
+ * Answers true when the console may be at the wrong address (or the issuer is unknown).
  */
 function warnOnOtherOrigin(named) {
     let origin = null;
@@ -131,7 +143,9 @@ function warnOnOtherOrigin(named) {
     if (origin && origin !== location.origin) {
         notice(`This console is opened at ${location.origin}, but the service's issuer is ${named}: sign-in works only `
             + `when auth.clients.console.redirect-uris lists ${location.origin}/console/, or at ${origin}/console/.`, 'error');
+        return true;
     }
+    return !origin;
 }
 
 /** The issuer the service names in its discovery document; codes from any other are refused. */

@@ -9,6 +9,8 @@ const PENDING_LOGOUT = 'console.pending-sign-out';
 // refresh this long before expiry at the latest, and never sooner than this after a refresh
 const REFRESH_MARGIN_SECONDS = 30;
 const MIN_REFRESH_DELAY_SECONDS = 5;
+// what a prompt=none attempt answers when the reader must sign in first (OpenID Connect Core §3.1.2.6)
+const SILENT_REFUSALS = new Set(['login_required', 'interaction_required', 'consent_required', 'account_selection_required']);
 
 let tokens = null;
 let refreshTimer = null;
@@ -143,6 +145,10 @@ async function completeRedirect(issuer) {
         throw new Error('The answer from the sign-in page does not match a sign-in started here (state differs); '
             + 'sign in again.');
     }
+    if (params.has('error') && pending.silent && SILENT_REFUSALS.has(params.get('error'))) {
+        // no single sign-on session to resume: the reader signs in with the button, nothing went wrong
+        return { message: null, silentFailed: true };
+    }
     if (params.has('error')) {
         const words = params.get('error_description') || params.get('error');
         throw new Error(`Sign-in did not complete: ${words} (${params.get('error')})`);
@@ -168,14 +174,17 @@ export const session = {
     /** Finishes a sign-in or sign-out round trip when the URL carries one; answers {message} or null. */
     start: completeRedirect,
 
-    /** Leaves for the service's sign-in page. */
-    async signIn() {
+    /**
+     * Leaves for the service's sign-in page; {silent: true} asks with prompt=none, so a live single
+     * sign-on session comes straight back signed in and none comes back with login_required.
+     */
+    async signIn({ silent = false } = {}) {
         const verifier = randomString(32);
-        const pending = { verifier, state: randomString(16), nonce: randomString(16) };
+        const pending = { verifier, state: randomString(16), nonce: randomString(16), silent };
         const challenge = await challengeOf(verifier);
         sessionStorage.setItem(PENDING, JSON.stringify(pending));
         const url = new URL('/auth/authorize', location.origin);
-        url.search = new URLSearchParams({
+        const params = new URLSearchParams({
             response_type: 'code',
             client_id: CLIENT_ID,
             redirect_uri: redirectUri(),
@@ -184,7 +193,11 @@ export const session = {
             nonce: pending.nonce,
             code_challenge: challenge,
             code_challenge_method: 'S256',
-        }).toString();
+        });
+        if (silent) {
+            params.set('prompt', 'none');
+        }
+        url.search = params.toString();
         location.assign(url.toString());
     },
 
