@@ -120,7 +120,8 @@ class AuthorizationCodeGrant implements GrantType {
             revocations.revokeSession(row.sessionId, "authorization-code-reuse");
         }
         LOG.warnf("Authorization code of client %s used twice: session %s revoked", row.clientId, row.sessionId);
-        events.fire(new SignInEvent(Kind.CODE_REUSED, row.userId, null, row.clientId, row.sessionId, clientAddress));
+        String username = users.findActiveUser(row.userId).map(AuthenticatedUser::username).orElse(null);
+        events.fire(new SignInEvent(Kind.CODE_REUSED, row.userId, username, row.clientId, row.sessionId, clientAddress));
         return AuthException.invalidGrant("The authorization code was already used; the tokens it produced are revoked.");
     }
 

@@ -14,6 +14,8 @@ import org.jwtauth.oidc.SignInEvent.Kind;
 import org.jwtauth.sessions.BrowserSession;
 import org.jwtauth.sessions.RevocationService;
 import org.jwtauth.sessions.SessionService;
+import org.jwtauth.users.AuthenticatedUser;
+import org.jwtauth.users.UserService;
 
 /**
  * RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0): ends the browser session and every
@@ -32,10 +34,12 @@ public class EndSessionService {
     private final ClientService clients;
     private final SessionService sessions;
     private final RevocationService revocations;
+    private final UserService users;
     private final Event<SignInEvent> events;
 
     EndSessionService(IdTokenHints hints, ClientService clients, SessionService sessions, RevocationService revocations,
-            Event<SignInEvent> events) {
+            UserService users, Event<SignInEvent> events) {
+        this.users = users;
         this.hints = hints;
         this.clients = clients;
         this.sessions = sessions;
@@ -93,7 +97,8 @@ public class EndSessionService {
 
     private void end(BrowserSession session, Optional<RegisteredClient> client, String clientAddress) {
         revocations.revokeSession(session.sessionId(), "end-session");
-        events.fire(new SignInEvent(Kind.SIGNED_OUT, session.userId(), null,
+        String username = users.findActiveUser(session.userId()).map(AuthenticatedUser::username).orElse(null);
+        events.fire(new SignInEvent(Kind.SIGNED_OUT, session.userId(), username,
                 client.map(RegisteredClient::clientId).orElse(null), session.sessionId(), clientAddress));
     }
 }

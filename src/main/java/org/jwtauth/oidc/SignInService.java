@@ -73,7 +73,17 @@ public class SignInService {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        return issue(request, user.get().id(), null, clientAddress);
+        Optional<IssuedCode> code;
+        try {
+            code = issue(request, user.get().id(), null, clientAddress);
+        } catch (AuthorizationError e) {
+            logins.recordRefusal(user.get(), clientAddress); // a scope the user lacks
+            throw e;
+        }
+        if (code.isEmpty()) {
+            logins.recordRefusal(user.get(), clientAddress); // disabled while the password was checked
+        }
+        return code;
     }
 
     /** A code from the live browser session; empty when its user was disabled meanwhile (sign in again). */
@@ -94,6 +104,9 @@ public class SignInService {
         AuthenticatedUser user = found.get();
         Set<String> roles = grantedRoles(request, user);
         BrowserSession browser = existing != null ? existing : sessions.startBrowserSession(user.id());
+        if (existing == null) {
+            logins.recordSuccess(user, clientAddress);
+        }
         String code = RandomTokens.generate();
         codes.persist(codeRow(request, code, user, roles, browser));
         events.fire(new SignInEvent(existing != null ? Kind.SIGNED_IN_BY_SESSION : Kind.SIGNED_IN_WITH_PASSWORD,

@@ -13,8 +13,9 @@ import org.jwtauth.users.UserService;
 /**
  * One password check under the login throttle (SPEC §7): the attempt is counted before any hash is
  * computed, and a locked username or address is refused with a 429 instead; every failure (unknown
- * user, wrong password, disabled user alike) stays counted; a success resets the username. Each
- * attempt is reported for the audit.
+ * user, wrong password, disabled user alike) stays counted; a success resets the username. A failure
+ * is reported for the audit at once; a success only by the caller, in the transaction that starts the
+ * session ({@link #recordSuccess}), so a login that a racing disable stops is never audited a success.
  */
 @ApplicationScoped
 public class PasswordLogin {
@@ -48,12 +49,25 @@ public class PasswordLogin {
         }
         if (user.isPresent()) {
             throttle.succeeded(attempt);
-            attempts.fire(new LoginAttempted(user.get().username(), user.get().id(), clientAddress, true));
             return user;
         }
         metrics.loginFailed();
         attempts.fire(new LoginAttempted(username, null, clientAddress, false));
         throttle.failed(attempt);
         return Optional.empty();
+    }
+
+    /** Audits the login as a success; call it in the transaction that starts the session, after the user's row lock. */
+    public void recordSuccess(AuthenticatedUser user, String clientAddress) {
+        attempts.fire(new LoginAttempted(user.username(), user.id(), clientAddress, true));
+    }
+
+    /**
+     * Audits a login whose password was right but that produced no session: the user was disabled or
+     * deleted meanwhile, or asked for a scope it lacks.
+     */
+    public void recordRefusal(AuthenticatedUser user, String clientAddress) {
+        metrics.loginFailed();
+        attempts.fire(new LoginAttempted(user.username(), null, clientAddress, false));
     }
 }

@@ -77,7 +77,7 @@ public class TokenService {
         String password = parameters.require("password");
         AuthenticatedUser user = logins.authenticate(username, password, clientAddress)
                 .orElseThrow(AuthException::invalidCredentials);
-        TokenResponse response = issueForUser(user.id(), parameters.optional("scope"), clientId,
+        TokenResponse response = issueAfterLogin(user, parameters.optional("scope"), clientId, clientAddress,
                 AuthException::invalidCredentials);
         metrics.tokenIssued("password");
         return response;
@@ -87,9 +87,20 @@ public class TokenService {
     TokenResponse login(String username, String password, String clientAddress) {
         AuthenticatedUser user = logins.authenticate(username, password, clientAddress)
                 .orElseThrow(AuthException::loginFailed);
-        TokenResponse response = issueForUser(user.id(), null, clients.identify(null).clientId(), AuthException::loginFailed);
+        TokenResponse response = issueAfterLogin(user, null, clients.identify(null).clientId(), clientAddress,
+                AuthException::loginFailed);
         metrics.tokenIssued("login");
         return response;
+    }
+
+    private TokenResponse issueAfterLogin(AuthenticatedUser user, String scope, String clientId, String clientAddress,
+            Supplier<AuthException> refused) {
+        try {
+            return issueForUser(user.id(), scope, clientId, clientAddress, refused);
+        } catch (AuthException e) {
+            logins.recordRefusal(user, clientAddress);
+            throw e;
+        }
     }
 
     /**
@@ -99,10 +110,12 @@ public class TokenService {
      * this transaction made.
      */
     @Transactional
-    TokenResponse issueForUser(UUID userId, String scope, String clientId, Supplier<AuthException> refused) {
+    TokenResponse issueForUser(UUID userId, String scope, String clientId, String clientAddress,
+            Supplier<AuthException> refused) {
         AuthenticatedUser user = users.lockActiveUser(userId).orElseThrow(refused);
         Set<String> roles = Scopes.grant(scope, user.roles());
         SessionGrant session = sessions.startSession(user.id(), clientId, Scopes.format(roles));
+        logins.recordSuccess(user, clientAddress);
         return issueForSession(user, roles, session);
     }
 

@@ -44,17 +44,21 @@ public class PasswordHasher {
     private final Semaphore slots;
     private final Duration wait;
     private final Counter verifications;
+    private final Counter hashes;
 
     PasswordHasher(AuthConfig config, MeterRegistry registry) {
         this.slots = new Semaphore(config.password().effectiveMaxConcurrentHashes(), true);
         this.wait = config.password().hashWait();
         this.verifications = Counter.builder("auth.password.verifications")
                 .description("Password hashes compared, real or dummy").register(registry);
+        this.hashes = Counter.builder("auth.password.hashes")
+                .description("New password hashes computed (registration, user creation, password change)").register(registry);
         Gauge.builder("auth.password.hashes.waiting", slots, Semaphore::getQueueLength)
                 .description("Requests waiting for a free password hash slot").register(registry);
     }
 
     public String hash(String password) {
+        hashes.increment();
         return bounded(() -> encoder.encode(password));
     }
 

@@ -62,6 +62,20 @@ class AdminAuditResourceTest {
     }
 
     @Test
+    void shouldRecordALoginRefusedForItsScopeAsAFailure() {
+        String username = TestUsers.uniqueName("scoped");
+        String password = TestUsers.strongPassword();
+        TestUsers.create(username, password, "user");
+        given().contentType(ContentType.URLENC).formParam("grant_type", "password").formParam("username", username)
+                .formParam("password", password).formParam("scope", "admin")
+                .post("/auth/token").then().statusCode(400).body("error", equalTo("invalid_scope"));
+        asAdmin().queryParam("user", username).queryParam("type", "LOGIN_SUCCESS").get("/admin/audit").then()
+                .statusCode(200).body("total", equalTo(0));
+        asAdmin().queryParam("user", username).queryParam("type", "LOGIN_FAILURE").get("/admin/audit").then()
+                .statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
     void shouldRecordALockout() {
         String username = TestUsers.uniqueName("locked");
         String address = uniqueAddress();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.NoDatabase;
 import org.jwtauth.testing.LogCapture;
 import org.jwtauth.testing.TestUsers;
 
@@ -29,6 +30,7 @@ import io.restassured.response.Response;
  * message. Runs the flows that handle secrets (good and bad) while capturing the service's log,
  * then searches the log, the audit trail and every answer for each secret it used.
  */
+@NoDatabase
 @QuarkusTest
 class NoSecretsInLogsTest {
 

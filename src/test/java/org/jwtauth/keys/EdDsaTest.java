@@ -3,10 +3,13 @@ package org.jwtauth.keys;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.jwtauth.testing.NoDatabase;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** EdDSA (Ed25519) with managed keys. */
+@NoDatabase
 @QuarkusTest
 @TestProfile(EdDsaTest.Profile.class)
 class EdDsaTest extends AlgorithmContract {

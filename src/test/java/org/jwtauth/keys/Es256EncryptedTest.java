@@ -3,10 +3,13 @@ package org.jwtauth.keys;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.jwtauth.testing.NoDatabase;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** ES256 with managed keys and nested tokens encrypted with ECDH-ES and A256GCM. */
+@NoDatabase
 @QuarkusTest
 @TestProfile(Es256EncryptedTest.Profile.class)
 class Es256EncryptedTest extends EncryptedTokenContract {

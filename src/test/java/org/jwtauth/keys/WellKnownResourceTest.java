@@ -22,12 +22,14 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.jwtauth.testing.NoDatabase;
 import org.jwtauth.testing.TestTokens;
 import org.jwtauth.testing.TestUsers;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /** JWKS and discovery (SPEC §4): enough for another service to verify tokens offline. */
+@NoDatabase
 @QuarkusTest
 class WellKnownResourceTest {
 
@@ -80,10 +82,33 @@ class WellKnownResourceTest {
                 .body("token_endpoint", equalTo(TestTokens.ISSUER + "/auth/token"))
                 .body("revocation_endpoint", equalTo(TestTokens.ISSUER + "/auth/revoke"))
                 .body("introspection_endpoint", equalTo(TestTokens.ISSUER + "/auth/introspect"))
-                .body("grant_types_supported", hasItems("password", "client_credentials"))
-                .body("token_endpoint_auth_methods_supported", equalTo(List.of("client_secret_basic", "client_secret_post")))
+                .body("grant_types_supported", hasItems("authorization_code", "refresh_token", "password", "client_credentials"))
+                .body("token_endpoint_auth_methods_supported", equalTo(List.of("client_secret_basic", "client_secret_post", "none")))
+                .body("authorization_endpoint", equalTo(TestTokens.ISSUER + "/auth/authorize"))
+                .body("userinfo_endpoint", equalTo(TestTokens.ISSUER + "/auth/userinfo"))
+                .body("end_session_endpoint", equalTo(TestTokens.ISSUER + "/auth/end-session"))
+                .body("response_types_supported", equalTo(List.of("code")))
+                .body("subject_types_supported", equalTo(List.of("public")))
+                .body("code_challenge_methods_supported", equalTo(List.of("S256")))
+                .body("scopes_supported", hasItem("openid"))
+                .body("claims_supported", hasItems("sub", "preferred_username", "nonce", "auth_time", "sid"))
                 .body("id_token_signing_alg_values_supported", hasItem("RS256"))
                 .body("id_token_signing_alg_values_supported", not(hasItem("none")));
+    }
+
+    @Test
+    void shouldBeValidOpenIdConnectDiscoveryForAnIndependentRelyingParty() throws Exception {
+        String json = given().get("/.well-known/openid-configuration").then().statusCode(200).extract().asString();
+        com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata metadata =
+                com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata.parse(json);
+        assertEquals(TestTokens.ISSUER, metadata.getIssuer().getValue());
+        assertEquals(TestTokens.ISSUER + "/auth/authorize", metadata.getAuthorizationEndpointURI().toString());
+        assertEquals(List.of(com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod.S256), metadata.getCodeChallengeMethods());
+        assertEquals(List.of(com.nimbusds.openid.connect.sdk.SubjectType.PUBLIC), metadata.getSubjectTypes());
+        assertTrue(metadata.getIDTokenJWSAlgs().contains(com.nimbusds.jose.JWSAlgorithm.RS256));
+        assertTrue(metadata.supportsAuthorizationResponseIssuerParam());
+        com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata.parse(
+                given().get("/.well-known/oauth-authorization-server").then().statusCode(200).extract().asString());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.NoDatabase;
 import org.jwtauth.testing.Browser;
 import org.jwtauth.testing.SignIns;
 import org.jwtauth.testing.SignIns.Attempt;
@@ -24,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** {@code /auth/authorize}: the sign-in page and every way an authorization request is refused (SPEC §11). */
+@NoDatabase
 @QuarkusTest
 class AuthorizationEndpointTest {
 

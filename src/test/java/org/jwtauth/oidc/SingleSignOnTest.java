@@ -157,6 +157,30 @@ class SingleSignOnTest {
     }
 
     @Test
+    void shouldAuditSignInsCodeExchangesAndSignOuts() {
+        Response tokens = signInToA();
+        Attempt second = SignIns.attempt(appB, "openid", APP_B);
+        String code = SignIns.redirectParameters(browser.get(second.path()), APP_B).get("code");
+        SignIns.exchange(second, code).then().statusCode(200);
+        SignIns.exchange(second, code).then().statusCode(400);
+        browser.get("/auth/end-session?id_token_hint=" + tokens.path("id_token")).then().statusCode(200);
+
+        List<Map<String, Object>> events = given().auth().oauth2(TestUsers.adminToken())
+                .queryParam("user", user.username()).queryParam("size", 200).get("/admin/audit")
+                .then().statusCode(200).extract().path("items");
+        List<String> types = events.stream().map(e -> (String) e.get("type")).toList();
+        for (String type : List.of("LOGIN_SUCCESS", "SIGN_IN", "AUTHORIZATION_CODE_EXCHANGED", "SIGNED_OUT")) {
+            assertEquals(true, types.contains(type), type + " in " + types);
+        }
+        List<Map<String, Object>> signIns = events.stream().filter(e -> "SIGN_IN".equals(e.get("type"))).toList();
+        assertEquals(2, signIns.size(), "by password for A, by the browser session for B");
+        String reuses = given().auth().oauth2(TestUsers.adminToken()).queryParam("type", "AUTHORIZATION_CODE_REUSED")
+                .queryParam("size", 200).get("/admin/audit").then().statusCode(200).extract().asString();
+        assertEquals(true, reuses.contains(appB), reuses);
+        assertEquals(false, reuses.contains(code), "never a code in the audit");
+    }
+
+    @Test
     void shouldAnswerUserInfoByGetAndPost() {
         String accessToken = signInToA().path("access_token");
         given().auth().oauth2(accessToken).get("/auth/userinfo").then().statusCode(200)

@@ -7,6 +7,7 @@ import static org.jwtauth.testing.Logins.uniqueAddress;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.NoDatabase;
 import org.jwtauth.testing.TestUsers;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,7 @@ import io.restassured.response.Response;
  * the work done: the unknown user is compared against a dummy hash, so both cost one Argon2 run.
  * Counted through the service's own metric rather than timed, so machine load cannot decide it.
  */
+@NoDatabase
 @QuarkusTest
 class LoginTimingTest {
 

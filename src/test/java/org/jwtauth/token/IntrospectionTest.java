@@ -63,7 +63,7 @@ class IntrospectionTest {
                 .body("sub", equalTo(account.id()))
                 .body("username", equalTo(account.username()))
                 .body("scope", equalTo("user"))
-                .body("client_id", nullValue())
+                .body("client_id", equalTo("first-party"))
                 .body("exp", greaterThan((int) Instant.now().getEpochSecond()))
                 .body("iat", greaterThan(0))
                 .body("iss", equalTo(ISSUER))

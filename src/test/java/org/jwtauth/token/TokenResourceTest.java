@@ -73,7 +73,7 @@ class TokenResourceTest {
         assertTrue(claims.hasNonNull("sid"));
         assertEquals("reports user", claims.get("scope").asText());
         assertEquals(2, claims.get("groups").size());
-        assertFalse(claims.has("client_id"), "client_id only when a client authenticated");
+        assertEquals("first-party", claims.get("client_id").asText(), "RFC 9068 §2.2: the default client when none is named");
         assertFalse(claims.toString().contains(password), "no password in the payload");
     }
 
@@ -265,9 +265,9 @@ class TokenResourceTest {
     }
 
     @Test
-    void shouldCarryNoClientIdForPlainLogin() throws Exception {
+    void shouldNameTheDefaultClientForPlainLogin() throws Exception {
         JsonNode claims = claims(TestUsers.login(username, password));
-        assertFalse(claims.has("client_id"));
+        assertEquals("first-party", claims.get("client_id").asText());
         assertEquals(List.of("reports", "user"), List.of(claims.get("scope").asText().split(" ")));
     }
 }

@@ -100,6 +100,10 @@ class RightsChangeTest {
                 }
             }
             assertTrue(issued >= 1, "the first login finished before the disable");
+            int audited = given().auth().oauth2(TestUsers.adminToken()).queryParam("user", account.username())
+                    .queryParam("type", "LOGIN_SUCCESS").get("/admin/audit")
+                    .then().statusCode(200).extract().path("total");
+            assertEquals(issued, audited, "a login the disable stopped is not audited as a success");
         } finally {
             pool.shutdownNow();
         }

@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.jwtauth.testing.Logins;
 import org.jwtauth.testing.TestUsers;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -20,6 +23,28 @@ import io.restassured.response.Response;
 /** Registration, /users/me and password change (SPEC §6, §10). */
 @QuarkusTest
 class SelfServiceTest {
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
+    private double hashesComputed() {
+        String text = given().get(metrics).then().statusCode(200).extract().asString();
+        return text.lines().filter(l -> l.startsWith("auth_password_hashes_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void shouldCheckTheUsernameBeforeSpendingAHashOnRegistration() {
+        double before = hashesComputed();
+        given().contentType(ContentType.JSON).body(Map.of("username", "Admin", "password", TestUsers.strongPassword()))
+                .header("X-Forwarded-For", Logins.uniqueAddress())
+                .post("/auth/register").then().statusCode(409);
+        assertEquals(before, hashesComputed(), "a taken username costs no hash (no timing oracle)");
+        given().contentType(ContentType.JSON).body(Map.of("username", TestUsers.uniqueName("h"), "password", TestUsers.strongPassword()))
+                .header("X-Forwarded-For", Logins.uniqueAddress())
+                .post("/auth/register").then().statusCode(201);
+        assertEquals(before + 1, hashesComputed(), "the counter sees hashes at all");
+    }
 
     @Test
     void shouldRegisterWithDefaultRoleAndLogIn() {

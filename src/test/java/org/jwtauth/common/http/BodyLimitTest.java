@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.NoDatabase;
 import org.jwtauth.testing.Logins;
 import org.jwtauth.testing.TestUsers;
 
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** SPEC §7, §10: bodies are limited on every endpoint, and JSON in depth and string length; 413/400, never 5xx. */
+@NoDatabase
 @QuarkusTest
 class BodyLimitTest {
 

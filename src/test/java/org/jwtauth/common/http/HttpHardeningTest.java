@@ -20,6 +20,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.jwtauth.testing.NoDatabase;
 import org.jwtauth.testing.TestUsers;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -27,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** SPEC §7, §10: body limit on /auth/*, security headers on every answer, no banner, CORS off. */
+@NoDatabase
 @QuarkusTest
 class HttpHardeningTest {
 

@@ -17,9 +17,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.jwtauth.testing.NoDatabase;
 import io.restassured.http.ContentType;
 
 /** {@code X-Request-Id}: taken from the caller when safe, generated otherwise, answered and logged (SPEC §8). */
+@NoDatabase
 @QuarkusTest
 class RequestIdFilterTest {
 
