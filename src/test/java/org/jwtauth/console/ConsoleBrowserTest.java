@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -30,7 +28,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
@@ -44,32 +41,10 @@ import io.restassured.http.ContentType;
  */
 @NoDatabase
 @QuarkusTest
-@TestProfile(ConsoleBrowserTest.BrowserProfile.class)
+@TestProfile(ConsoleBrowserProfile.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
-
-    /** A fixed port, and the issuer on it, so the console's redirect URI is one the browser can open. */
-    public static class BrowserProfile implements QuarkusTestProfile {
-
-        static final int PORT = freePort();
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // a short access token lifetime, so the console's refresh before expiry happens during the test
-            return Map.of("quarkus.http.test-port", String.valueOf(PORT),
-                    "auth.issuer", "http://localhost:" + PORT,
-                    "auth.token.access-lifetime", "60S");
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 
     private static final String USER = "console-alice";
     private static final String CLIENT = "console-billing";
@@ -81,10 +56,11 @@ class ConsoleBrowserTest {
     String base;
     String adminPassword;
     private String firstTokenId;
+    private String firstClientSecret;
 
     @BeforeAll
     void startBrowser() {
-        base = "http://localhost:" + BrowserProfile.PORT;
+        base = "http://localhost:" + ConsoleBrowserProfile.PORT;
         adminPassword = ConfigProvider.getConfig().getValue("auth.bootstrap.admin.password", String.class);
         browser = new Browser();
     }
@@ -100,7 +76,7 @@ class ConsoleBrowserTest {
     @Order(1)
     void shouldShowTheSignInScreenWithoutAnyPolicyViolation() throws IOException {
         // at an address other than the issuer's, the redirect URI is not registered: said before signing in
-        browser.open("http://127.0.0.1:" + BrowserProfile.PORT + "/console/");
+        browser.open("http://127.0.0.1:" + ConsoleBrowserProfile.PORT + "/console/");
         assertTrue(browser.waitForText("#notice", "sign-in works only when").contains(base), "names the issuer");
         browser.open(base + "/console");
         browser.waitForUrl("/console/");
@@ -179,6 +155,10 @@ class ConsoleBrowserTest {
         given().header("X-Forwarded-For", Logins.uniqueAddress()).contentType(ContentType.JSON)
                 .body(Map.of("username", USER, "password", "kestrel-Quartz-19-lantern-Mosaic"))
                 .post("/auth/login").then().statusCode(401);
+        browser.click(row + " .end-sessions");
+        browser.waitForText("#users-status", "Every session of " + USER + " is ended");
+        browser.click(row + " .clear-lockout");
+        browser.waitForText("#users-status", "The failed-login lock of " + USER + " is cleared");
 
         browser.type("#user-search", "");
         browser.click("#user-search-button");
@@ -204,6 +184,7 @@ class ConsoleBrowserTest {
         assertFalse(browser.driver.getPageSource().contains(secret), "the secret is gone from the page");
         given().auth().preemptive().basic(CLIENT, secret).formParam("grant_type", "client_credentials")
                 .post("/auth/token").then().statusCode(200);
+        firstClientSecret = secret;
 
         browser.type("#client-id", PUBLIC_CLIENT);
         new Select(browser.byId("client-type")).selectByValue("public");
@@ -212,10 +193,34 @@ class ConsoleBrowserTest {
         browser.waitForText("#clients-status", "a public client has no secret");
         String row = browser.find("tr[data-client-id='" + PUBLIC_CLIENT + "']").getText();
         assertTrue(row.contains("public") && row.contains("https://app.example/callback"), row);
+        assertTrue(browser.find("tr[data-client-id='console'][data-built-in='true']").getText()
+                .contains("set by configuration"), "the built-in console client has no actions");
     }
 
     @Test
     @Order(6)
+    void shouldRotateAClientSecretAndDeleteAClient() {
+        String confidential = "tr[data-client-id='" + CLIENT + "']";
+        browser.click(confidential + " .rotate-secret");
+        browser.click(confidential + " .rotate-secret");
+        browser.waitForText("#client-secret-for", CLIENT);
+        String secret = browser.byId("client-secret").getText();
+        browser.click("#client-secret-done");
+        assertNotEquals(firstClientSecret, secret);
+        given().auth().preemptive().basic(CLIENT, firstClientSecret).formParam("grant_type", "client_credentials")
+                .post("/auth/token").then().statusCode(401);
+        given().auth().preemptive().basic(CLIENT, secret).formParam("grant_type", "client_credentials")
+                .post("/auth/token").then().statusCode(200);
+
+        String spa = "tr[data-client-id='" + PUBLIC_CLIENT + "']";
+        browser.click(spa + " .delete-client");
+        browser.click(spa + " .delete-client");
+        browser.waitForText("#clients-status", "The client " + PUBLIC_CLIENT + " is deleted");
+        browser.waitUntilHidden(spa);
+    }
+
+    @Test
+    @Order(7)
     void shouldRotateTheKeysAndShowTheNewCurrentKey() throws IOException {
         browser.click("#nav-keys");
         String before = browser.find("#keys-list tr[data-state='current']").getAttribute("data-kid");
@@ -231,7 +236,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void shouldFilterTheAuditTrail() throws IOException {
         browser.click("#nav-audit");
         browser.find("#audit-list table");
@@ -257,7 +262,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void shouldRefreshTheTokenBeforeItExpires() {
         // 60 s tokens are refreshed 30 s before expiry: by now, or within the next minute, a new one is shown
         browser.click("#nav-token");
@@ -270,7 +275,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void shouldResumeTheSingleSignOnSessionAfterAReload() {
         // a reload forgets the tokens; prompt=none brings them back without the password
         browser.driver.navigate().refresh();
@@ -279,7 +284,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void shouldSignOutThroughTheEndSessionEndpoint() {
         browser.click("#sign-out");
         browser.waitForText("#notice", "You are signed out.");
@@ -295,7 +300,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void shouldShowAUserWithoutTheAdminRoleOnlyTheirToken() {
         given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
                 .body(Map.of("username", PLAIN_USER, "password", PLAIN_PASSWORD, "roles", List.of("user")))

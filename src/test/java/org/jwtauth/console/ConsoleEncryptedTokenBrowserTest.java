@@ -29,7 +29,7 @@ class ConsoleEncryptedTokenBrowserTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(new ConsoleBrowserTest.BrowserProfile().getConfigOverrides());
+            Map<String, String> config = new HashMap<>(new ConsoleBrowserProfile().getConfigOverrides());
             config.put("auth.token.encryption.enabled", "true");
             return config;
         }
@@ -39,7 +39,7 @@ class ConsoleEncryptedTokenBrowserTest {
     void shouldExplainAnEncryptedTokenFromWhatTheServiceSays() throws Exception {
         String password = ConfigProvider.getConfig().getValue("auth.bootstrap.admin.password", String.class);
         try (Browser browser = new Browser()) {
-            browser.open("http://localhost:" + ConsoleBrowserTest.BrowserProfile.PORT + "/console/");
+            browser.open("http://localhost:" + ConsoleBrowserProfile.PORT + "/console/");
             browser.click("#start-sign-in");
             browser.type("#username", "admin");
             browser.type("#password", password);

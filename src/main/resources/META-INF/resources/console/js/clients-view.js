@@ -74,6 +74,18 @@ export async function loadClients() {
 
 function clientRow(client) {
     const uris = client.redirect_uris || [];
+    const builtIn = Boolean(client.built_in);
+    return el('tr', { 'data-client-id': client.client_id, 'data-built-in': builtIn ? 'true' : null },
+        cell('Client id', el('strong', {}, client.client_id)),
+        cell('Type', client.type || 'confidential'),
+        cell('Roles', (client.roles || []).join(', ') || (builtIn ? 'the user\'s own' : '—')),
+        cell('Redirect URIs', uris.length ? el('ul', { class: 'plain' }, uris.map(u => el('li', {}, el('code', {}, u)))) : '—'),
+        cell('Created', builtIn ? el('span', { class: 'muted' }, 'built in') : time(client.created_at)),
+        // a built-in client is defined by the service's configuration, not stored: nothing to rotate or delete
+        cell('Actions', builtIn ? el('span', { class: 'muted' }, 'set by configuration') : actionsFor(client)));
+}
+
+function actionsFor(client) {
     const actions = el('div', { class: 'actions' });
     if (client.type !== 'public') {
         const rotate = confirmButton('Rotate secret', 'Confirm: rotate', async () => {
@@ -91,13 +103,7 @@ function clientRow(client) {
         });
     }, { class: 'danger delete-client' });
     actions.append(remove);
-    return el('tr', { 'data-client-id': client.client_id },
-        cell('Client id', el('strong', {}, client.client_id)),
-        cell('Type', client.type || 'confidential'),
-        cell('Roles', (client.roles || []).join(', ') || '—'),
-        cell('Redirect URIs', uris.length ? el('ul', { class: 'plain' }, uris.map(u => el('li', {}, el('code', {}, u)))) : '—'),
-        cell('Created', time(client.created_at)),
-        cell('Actions', actions));
+    return actions;
 }
 
 export function forgetSecret() {
