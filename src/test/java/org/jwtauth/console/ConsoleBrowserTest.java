@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.jwtauth.testing.Logins;
 import org.jwtauth.testing.NoDatabase;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -88,7 +89,14 @@ class ConsoleBrowserTest {
     @Test
     @Order(2)
     void shouldSignInThroughTheSignInPageAndExplainTheToken() throws IOException {
-        browser.click("#start-sign-in");
+        // by keyboard: the skip link first, then the sign-in button
+        browser.find("#start-sign-in");
+        WebElement page = browser.driver.findElement(By.tagName("body"));
+        page.sendKeys(Keys.TAB);
+        assertEquals("Skip to the content", browser.driver.switchTo().activeElement().getText());
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("start-sign-in", browser.driver.switchTo().activeElement().getAttribute("id"));
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         browser.waitForUrl("/auth/authorize");
         String authorize = browser.driver.getCurrentUrl();
         assertTrue(authorize.contains("code_challenge_method=S256"), authorize);
@@ -161,7 +169,7 @@ class ConsoleBrowserTest {
         browser.waitForText("#users-status", "The failed-login lock of " + USER + " is cleared");
 
         browser.type("#user-search", "");
-        browser.click("#user-search-button");
+        browser.byId("user-search").sendKeys(Keys.ENTER);
         browser.find("tr[data-username='admin']");
         browser.screenshots("console-users");
     }

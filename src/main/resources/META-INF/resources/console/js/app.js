@@ -100,6 +100,11 @@ async function main() {
     installAudit();
     byId('start-sign-in').addEventListener('click', () => session.signIn().catch(error => sayError(byId('signin-error'), error)));
     byId('sign-out').addEventListener('click', () => session.signOut());
+    // sections are chosen by the #fragment, so the skip link moves the focus instead of changing it
+    document.querySelector('.skip').addEventListener('click', event => {
+        event.preventDefault();
+        byId('main').focus();
+    });
     window.addEventListener('hashchange', () => {
         route();
         byId('main').focus();
