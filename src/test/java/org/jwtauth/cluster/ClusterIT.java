@@ -147,6 +147,17 @@ class ClusterIT {
             report.time("token refused on B", until(Duration.ofSeconds(5), start, () -> b.get("/api/user", token).statusCode() == 401), "5 s");
         });
 
+        report.step("sign-in page from A, form posted to B, code exchanged on C", () -> {
+            HttpResponse<String> client = json(a, "POST", "/admin/clients", admin, "{\"client_id\":\"cluster-spa\","
+                    + "\"type\":\"public\",\"roles\":[],\"redirect_uris\":[\"" + CrossReplicaSignIn.REDIRECT_URI + "\"]}");
+            assertEquals(201, client.statusCode(), client.body());
+            String password = createUser(a, admin, "sso", "user");
+            HttpResponse<String> tokens = CrossReplicaSignIn.signIn(a, b, c, "cluster-spa", "sso", password, nextAddress());
+            assertEquals(200, tokens.statusCode(), tokens.body());
+            assertNotNull(field(tokens, "id_token"));
+            assertEquals(200, a.get("/auth/userinfo", accessToken(tokens)).statusCode());
+        });
+
         report.step("a key rotation on one replica is followed by the others within 30 s", () -> {
             String before = accessToken(login(b, "admin", ADMIN_PASSWORD));
             String oldKid = kid(before);

@@ -113,6 +113,51 @@ class DownstreamExampleIT {
         assertEquals(200, get(port, "/orders", admin).statusCode(), "a token of the previous key stays valid");
         System.out.printf("[downstream] accepted kid %s, then kid %s after the rotation; tampered tokens refused%n",
                 oldKid, kid(rotated));
+
+        // the README's Python (PyJWT) and Node (jose) configurations, against the same running service
+        List<String> tokens = List.of(admin, rotated, tamperPayload(user), tamperSignature(user));
+        String jwks = service.uri("/.well-known/jwks.json").toString();
+        for (List<String> verifier : List.of(pythonVerifier(), nodeVerifier())) {
+            List<String> answers = verify(verifier, List.of(jwks, ISSUER, AUDIENCE), tokens);
+            assertEquals(4, answers.size(), verifier + ": " + answers);
+            assertTrue(answers.get(0).startsWith("ok ") && answers.get(0).contains("admin"), verifier + ": " + answers);
+            assertTrue(answers.get(1).startsWith("ok "), "the rotated key is picked up: " + answers);
+            assertTrue(answers.get(2).startsWith("refused") && answers.get(3).startsWith("refused"), verifier + ": " + answers);
+            List<String> otherAudience = verify(verifier, List.of(jwks, ISSUER, "billing-api"), List.of(admin));
+            assertTrue(otherAudience.get(0).startsWith("refused"), "the audience is checked: " + otherAudience);
+            System.out.printf("[downstream] %s: %s%n", verifier.get(0), answers);
+        }
+    }
+
+    private static List<String> pythonVerifier() {
+        // Debian's interpreter, where the python3-jwt package installs PyJWT
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        return List.of(python, Path.of("examples/python-pyjwt/verify_token.py").toAbsolutePath().toString());
+    }
+
+    private static List<String> nodeVerifier() throws Exception {
+        Path example = Path.of("examples/node-jose").toAbsolutePath();
+        if (!Files.isDirectory(example.resolve("node_modules/jose"))) {
+            Path log = Files.createTempFile("npm-install", ".log");
+            Process npm = new ProcessBuilder("npm", "install", "--no-package-lock", "--no-audit", "--no-fund")
+                    .directory(example.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            assertTrue(npm.waitFor(3, TimeUnit.MINUTES) && npm.exitValue() == 0, "npm install:\n" + Files.readString(log));
+        }
+        return List.of("node", example.resolve("verify-token.mjs").toString());
+    }
+
+    /** Runs a verifier with the tokens on its standard input, one per line; answers its lines. */
+    private static List<String> verify(List<String> verifier, List<String> arguments, List<String> tokens) throws Exception {
+        List<String> command = new ArrayList<>(verifier);
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var input = process.getOutputStream()) {
+            input.write((String.join("\n", tokens) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), command + " finishes");
+        assertEquals(0, process.exitValue(), command + ":\n" + output);
+        return output.lines().filter(l -> l.startsWith("ok") || l.startsWith("refused")).toList();
     }
 
     private static void buildExampleIfStale() throws Exception {
