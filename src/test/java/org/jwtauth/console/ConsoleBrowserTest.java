@@ -53,7 +53,7 @@ class ConsoleBrowserTest {
     private static final String PLAIN_USER = "console-bob";
     private static final String PLAIN_PASSWORD = "harbour-Violet-42-compass-Ember";
 
-    Browser browser;
+    Chromium browser;
     String base;
     String adminPassword;
     private String firstTokenId;
@@ -63,7 +63,7 @@ class ConsoleBrowserTest {
     void startBrowser() {
         base = "http://localhost:" + ConsoleBrowserProfile.PORT;
         adminPassword = ConfigProvider.getConfig().getValue("auth.bootstrap.admin.password", String.class);
-        browser = new Browser();
+        browser = new Chromium();
     }
 
     @AfterAll

@@ -38,7 +38,7 @@ class ConsoleEncryptedTokenBrowserTest {
     @Test
     void shouldExplainAnEncryptedTokenFromWhatTheServiceSays() throws Exception {
         String password = ConfigProvider.getConfig().getValue("auth.bootstrap.admin.password", String.class);
-        try (Browser browser = new Browser()) {
+        try (Chromium browser = new Chromium()) {
             browser.open("http://localhost:" + ConsoleBrowserProfile.PORT + "/console/");
             browser.click("#start-sign-in");
             browser.type("#username", "admin");

@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The system's headless Chromium driven through its own chromedriver (Debian packages chromium and
  * chromium-driver): never a driver or browser that Selenium Manager would download.
  */
-final class Browser implements AutoCloseable {
+final class Chromium implements AutoCloseable {
 
     static final Path CHROMEDRIVER = Path.of(System.getProperty("console.chromedriver", "/usr/bin/chromedriver"));
     static final Path CHROMIUM = Path.of(System.getProperty("console.chromium", "/usr/bin/chromium"));
@@ -38,7 +38,7 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     private final WebDriverWait wait;
 
-    Browser() {
+    Chromium() {
         if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
             throw new IllegalStateException("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": install the Debian packages chromium and chromium-driver (.ci/run does so as root).");
