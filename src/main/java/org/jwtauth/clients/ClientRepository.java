@@ -39,8 +39,9 @@ public class ClientRepository {
         return Optional.ofNullable(client);
     }
 
+    /** Newest first: the client an admin just created is on the first page. */
     List<Client> list(int offset, int limit) {
-        return db.session().createSelectionQuery("from Client order by clientId", Client.class)
+        return db.session().createSelectionQuery("from Client order by createdAt desc, clientId", Client.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
