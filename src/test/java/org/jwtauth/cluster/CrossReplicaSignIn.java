@@ -8,15 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import org.jwtauth.testing.Browser;
 import org.jwtauth.testing.ServiceProcess;
 
 /**
@@ -27,7 +25,6 @@ import org.jwtauth.testing.ServiceProcess;
 final class CrossReplicaSignIn {
 
     static final String REDIRECT_URI = "https://spa.example/cb";
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
 
     private CrossReplicaSignIn() {
     }
@@ -44,11 +41,7 @@ final class CrossReplicaSignIn {
         assertEquals(200, shown.statusCode(), shown.body());
         String csrfCookie = shown.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("auth_csrf="))
                 .findFirst().orElseThrow().split(";")[0];
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher hidden = HIDDEN.matcher(shown.body());
-        while (hidden.find()) {
-            fields.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
-        }
+        Map<String, String> fields = Browser.hiddenFields(shown.body());
         fields.put("username", username);
         fields.put("password", password);
         HttpResponse<String> posted = form.send(HttpRequest.newBuilder(form.uri("/auth/authorize"))

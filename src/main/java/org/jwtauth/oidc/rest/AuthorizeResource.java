@@ -156,13 +156,9 @@ public class AuthorizeResource {
     /** The form, carrying the authorization parameters along; a CSRF cookie is set when the browser has none. */
     private Response.ResponseBuilder form(int status, AuthorizationRequest request, RequestParameters parameters,
             String csrf, String error, String username) {
-        String csrfValue = csrf == null || csrf.isEmpty() ? cookies.newCsrfValue() : csrf;
-        Response.ResponseBuilder page = pages.form(status, request.client().clientId(), parameters.without(FORM_FIELDS),
-                cookies.csrfField(csrfValue), error, username, request.redirectUri());
-        if (!csrfValue.equals(csrf)) {
-            page.cookie(cookies.csrf(csrfValue));
-        }
-        return page;
+        String csrfValue = cookies.csrfValueFor(csrf);
+        return cookies.withCsrfCookie(pages.form(status, request.client().clientId(), parameters.without(FORM_FIELDS),
+                cookies.csrfField(csrfValue), error, username, request.redirectUri()), csrfValue, csrf);
     }
 
     private Response.ResponseBuilder redirectWithCode(Response.Status status, AuthorizationRequest request, IssuedCode code) {

@@ -12,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
 
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.crypto.MasterKey;
@@ -47,9 +48,15 @@ class BrowserCookies {
         return cookie(SESSION, "", NewCookie.SameSite.LAX, 0);
     }
 
-    /** A fresh CSRF cookie value; the cookie lives as long as the browser does. */
-    String newCsrfValue() {
-        return RandomTokens.generate();
+    /** The browser's CSRF cookie value, or a fresh one when it sent none (then {@link #csrf} must be set). */
+    String csrfValueFor(String sent) {
+        return sent == null || sent.isEmpty() ? RandomTokens.generate() : sent;
+    }
+
+    /** Adds the form's CSRF field to a page and, when the value is new, the cookie behind it. */
+    Response.ResponseBuilder withCsrfCookie(Response.ResponseBuilder page,
+            String value, String sent) {
+        return value.equals(sent) ? page : page.cookie(csrf(value));
     }
 
     NewCookie csrf(String value) {

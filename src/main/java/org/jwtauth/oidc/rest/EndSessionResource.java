@@ -94,13 +94,10 @@ public class EndSessionResource {
     }
 
     private Response confirmation(Map<String, String> values, String csrf) {
-        String csrfValue = csrf == null || csrf.isEmpty() ? cookies.newCsrfValue() : csrf;
-        Response.ResponseBuilder page = pages.confirm("Sign out?", "Do you want to sign out of every app that uses this sign-in?",
-                "end-session", cookies.csrfField(csrfValue), values, "Sign out", values.get("post_logout_redirect_uri"));
-        if (!csrfValue.equals(csrf)) {
-            page.cookie(cookies.csrf(csrfValue));
-        }
-        return page.build();
+        String csrfValue = cookies.csrfValueFor(csrf);
+        return cookies.withCsrfCookie(pages.confirm("Sign out?", "Do you want to sign out of every app that uses this sign-in?",
+                "end-session", cookies.csrfField(csrfValue), values, "Sign out", values.get("post_logout_redirect_uri")),
+                csrfValue, csrf).build();
     }
 
     private static Map<String, String> state(Outcome outcome) {
