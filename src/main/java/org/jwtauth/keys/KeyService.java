@@ -44,6 +44,8 @@ public class KeyService {
     private final Counter unknownKidReloads;
     private final long reloadIntervalNanos;
     private final AtomicLong lastReloadRequest;
+    // read on every verified request: built once
+    private final Set<String> verificationAlgorithms;
     private volatile KeySettings.Source source;
     private volatile Map<String, SigningKey> keysByKid = Map.of();
 
@@ -55,6 +57,7 @@ public class KeyService {
         this.rotations = registry.counter("auth.key.rotations");
         this.unknownKidReloads = registry.counter("auth.key.reloads", "trigger", "unknown_kid");
         this.reloadIntervalNanos = config.keys().unknownKidReloadInterval().toNanos();
+        this.verificationAlgorithms = Set.of(config.keys().algorithm());
         this.lastReloadRequest = new AtomicLong(System.nanoTime() - reloadIntervalNanos);
     }
 
@@ -165,7 +168,7 @@ public class KeyService {
 
     /** Algorithms a token may carry: only the configured one, never {@code none}, never HMAC with key pairs. */
     public Set<String> verificationAlgorithms() {
-        return Set.of(config.keys().algorithm());
+        return verificationAlgorithms;
     }
 
     /** Every public key that may have signed a still-valid token (none for HS256). */

@@ -2,6 +2,7 @@ package org.jwtauth.verification;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.Set;
 
 import javax.crypto.SecretKey;
 
@@ -31,8 +32,11 @@ import org.jwtauth.common.metrics.AuthMetrics;
 @ApplicationScoped
 class AccessTokenParser implements JWTParser {
 
-    /** A principal built once per token; expiry, key trust and revocation are checked on every use. */
-    private record Verified(VerifiedAccessToken token, JsonWebToken principal) {
+    /**
+     * A principal and its roles, built once per token; expiry, key trust and revocation are
+     * checked on every use.
+     */
+    record Verified(VerifiedAccessToken token, JsonWebToken principal, Set<String> roles) {
     }
 
     private final AccessTokenVerifier verifier;
@@ -52,24 +56,30 @@ class AccessTokenParser implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
+        return verified(token).principal();
+    }
+
+    /** The token checked by every rule (the full check once, then the ones that can change); counts refusals. */
+    Verified verified(String token) throws TokenRejectedException {
         try {
-            return principalOf(token);
+            return check(token);
         } catch (TokenRejectedException e) {
             metrics.tokenRejected(e.rejection().code());
             throw e;
         }
     }
 
-    private JsonWebToken principalOf(String token) throws TokenRejectedException {
+    private Verified check(String token) throws TokenRejectedException {
         Verified known = verified.getIfPresent(token);
         if (known != null) {
             verifier.recheck(known.token());
-            return known.principal();
+            return known;
         }
         VerifiedAccessToken checked = verifier.verify(token);
         JsonWebToken principal = new DefaultJWTCallerPrincipal(token, "JWT", checked.claims());
-        verified.put(token, new Verified(checked, principal));
-        return principal;
+        Verified entry = new Verified(checked, principal, Set.copyOf(principal.getGroups()));
+        verified.put(token, entry);
+        return entry;
     }
 
     @Override

@@ -14,11 +14,11 @@ import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -28,7 +28,8 @@ import org.jwtauth.common.metrics.AuthMetrics;
 
 /**
  * Reads the bearer token from the one {@code Authorization} header (scheme case-insensitive,
- * never from the query string or a cookie) and hands it to MicroProfile JWT.
+ * never from the query string or a cookie), verifies it with {@link AccessTokenParser} and makes
+ * the identity {@code @RolesAllowed} and the injected {@code JsonWebToken} read.
  */
 @Alternative
 @Priority(1)
@@ -39,10 +40,12 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private final AuthConfig config;
     private final AuthMetrics metrics;
+    private final AccessTokenParser parser;
 
-    BearerTokenMechanism(AuthConfig config, AuthMetrics metrics) {
+    BearerTokenMechanism(AuthConfig config, AuthMetrics metrics, AccessTokenParser parser) {
         this.config = config;
         this.metrics = metrics;
+        this.parser = parser;
     }
 
     @Override
@@ -65,8 +68,26 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (token.isEmpty()) {
             return refuse(Rejection.EMPTY);
         }
-        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new JsonWebTokenCredential(token));
-        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
+        try {
+            return Uni.createFrom().item(identity(parser.verified(token), token, context));
+        } catch (TokenRejectedException e) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(e));
+        }
+    }
+
+    /**
+     * The identity MicroProfile JWT's own validator would build (principal, credential, roles,
+     * routing context), made here from the parser's verified entry: on every request with a known
+     * token this skips the identity-provider chain, its context propagation and a fresh role set.
+     */
+    private static SecurityIdentity identity(AccessTokenParser.Verified verified, String token, RoutingContext context) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(verified.principal())
+                .addCredential(new JsonWebTokenCredential(token))
+                .addRoles(verified.roles())
+                .addAttribute("quarkus.user", verified.principal())
+                .addAttribute(RoutingContext.class.getName(), context)
+                .build();
     }
 
     private Uni<SecurityIdentity> refuse(Rejection rejection) {

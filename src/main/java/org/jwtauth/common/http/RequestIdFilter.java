@@ -1,6 +1,7 @@
 package org.jwtauth.common.http;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,15 @@ public class RequestIdFilter {
                 return candidate;
             }
         }
-        return UUID.randomUUID().toString();
+        return randomId().toString();
+    }
+
+    // A version-4 UUID from a non-blocking source: an id names a request in logs and is no secret,
+    // and UUID.randomUUID() takes a lock around /dev/urandom on every request.
+    private static UUID randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low);
     }
 }
