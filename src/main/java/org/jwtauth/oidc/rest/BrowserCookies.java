@@ -53,9 +53,8 @@ class BrowserCookies {
         return sent == null || sent.isEmpty() ? RandomTokens.generate() : sent;
     }
 
-    /** Adds the form's CSRF field to a page and, when the value is new, the cookie behind it. */
-    Response.ResponseBuilder withCsrfCookie(Response.ResponseBuilder page,
-            String value, String sent) {
+    /** The page with the CSRF cookie set when {@code value} is not the one the browser sent. */
+    Response.ResponseBuilder withCsrfCookie(Response.ResponseBuilder page, String value, String sent) {
         return value.equals(sent) ? page : page.cookie(csrf(value));
     }
 
