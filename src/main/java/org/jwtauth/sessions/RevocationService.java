@@ -45,9 +45,7 @@ public class RevocationService {
         if (!RefreshTokens.isPlausible(refreshToken)) {
             return Optional.empty();
         }
-        Optional<UUID> sessionId = repository.findSessionIdByTokenHash(RefreshTokens.hash(refreshToken));
-        Optional<SessionGrant> session = sessionId.flatMap(repository::findSession)
-                .map(s -> new SessionGrant(s.id, s.userId, s.clientId, s.scope, null, null, s.expiresAt));
+        Optional<SessionGrant> session = repository.findGrantByTokenHash(RefreshTokens.hash(refreshToken));
         session.ifPresent(s -> revokeSessions(List.of(s.sessionId()), clock.instant(), "revoked"));
         return session;
     }

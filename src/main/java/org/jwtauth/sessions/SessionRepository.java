@@ -24,27 +24,22 @@ public class SessionRepository {
         db.session().persist(entity);
     }
 
-    /** The session a refresh token belongs to, without loading (and caching) the session itself. */
-    Optional<UUID> findSessionIdByTokenHash(String tokenHash) {
-        return db.session().createSelectionQuery("select sessionId from RefreshToken where tokenHash = :hash", UUID.class)
-                .setParameter("hash", tokenHash)
-                .uniqueResultOptional();
-    }
-
     Optional<RefreshToken> findToken(String tokenHash) {
         return Optional.ofNullable(db.session().find(RefreshToken.class, tokenHash));
     }
 
     /**
-     * What a session grants, read without loading the session into the persistence context: a
-     * refresh reads this first and then locks the row, and must then see the row as it is now.
+     * What the session behind a refresh token grants, read without loading the session into the
+     * persistence context: a refresh reads this first and then locks the row, and must then see the
+     * row as it is now.
      */
-    Optional<SessionGrant> findGrant(UUID id) {
-        return db.session().createSelectionQuery(
-                        "select userId, clientId, scope, expiresAt from Session where id = :id", Object[].class)
-                .setParameter("id", id)
+    Optional<SessionGrant> findGrantByTokenHash(String tokenHash) {
+        return db.session().createSelectionQuery("select s.id, s.userId, s.clientId, s.scope, s.expiresAt "
+                        + "from RefreshToken t join Session s on s.id = t.sessionId where t.tokenHash = :hash", Object[].class)
+                .setParameter("hash", tokenHash)
                 .uniqueResultOptional()
-                .map(row -> new SessionGrant(id, (UUID) row[0], (String) row[1], (String) row[2], null, null, (Instant) row[3]));
+                .map(row -> new SessionGrant((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], null, null,
+                        (Instant) row[4]));
     }
 
     Optional<Session> findSession(UUID id) {

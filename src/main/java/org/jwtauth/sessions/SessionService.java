@@ -129,22 +129,19 @@ public class SessionService {
         if (!RefreshTokens.isPlausible(refreshToken)) {
             return Optional.empty();
         }
-        return repository.findSessionIdByTokenHash(RefreshTokens.hash(refreshToken)).flatMap(repository::findGrant);
+        return repository.findGrantByTokenHash(RefreshTokens.hash(refreshToken));
     }
 
     /**
-     * Exchanges a refresh token for its successor. The session row is locked, so concurrent
+     * Exchanges a refresh token of the session {@code sessionId} (as {@link #findSessionOf} found it)
+     * for its successor. The session row is locked, so concurrent
      * refreshes with one token run one after the other: the first rotates, the others are retries
      * inside the grace window and get the same successor. Reuse outside the window, or of any older
      * token, revokes the whole session; that revocation is committed although the call fails.
      */
     @Transactional(dontRollbackOn = AuthException.class)
-    public SessionGrant refresh(String refreshToken, String clientId, String username) {
-        if (!RefreshTokens.isPlausible(refreshToken)) {
-            throw invalidRefreshToken();
-        }
+    public SessionGrant refresh(UUID sessionId, String refreshToken, String clientId, String username) {
         String hash = RefreshTokens.hash(refreshToken);
-        UUID sessionId = repository.findSessionIdByTokenHash(hash).orElseThrow(SessionService::invalidRefreshToken);
         Session session = repository.lockSession(sessionId).orElseThrow(SessionService::invalidRefreshToken);
         Instant now = clock.instant();
         if (!session.isActiveAt(now)) {

@@ -36,7 +36,15 @@ public class AccessTokenIssuer {
     }
 
     public IssuedToken issue(AccessTokenRequest request) {
-        Instant now = clock.instant();
+        return issue(request, clock.instant());
+    }
+
+    /**
+     * Signs a token issued at {@code now}: a grant fixes the time while it holds the locks that order
+     * it against revocations (a cut-off taken after them is at or after this time) and may sign after
+     * its commit, so no lock is held during the signature.
+     */
+    public IssuedToken issue(AccessTokenRequest request, Instant now) {
         Instant expiresAt = now.plus(config.token().accessLifetime());
         JwtClaimsBuilder claims = Jwt.claims()
                 .issuer(config.issuer())

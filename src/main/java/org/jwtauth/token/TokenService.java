@@ -1,5 +1,7 @@
 package org.jwtauth.token;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +42,12 @@ public class TokenService {
     private final AuthMetrics metrics;
     private final Event<TokenRefreshed> refreshes;
     private final Map<String, GrantType> otherGrants;
+    private final Clock clock;
 
     TokenService(PasswordLogin logins, UserService users, ClientAuthenticator clients, AccessTokenIssuer issuer,
-            SessionService sessions, AuthMetrics metrics, Event<TokenRefreshed> refreshes, Instance<GrantType> otherGrants) {
+            SessionService sessions, AuthMetrics metrics, Event<TokenRefreshed> refreshes, Instance<GrantType> otherGrants,
+            Clock clock) {
+        this.clock = clock;
         this.otherGrants = otherGrants.stream().collect(Collectors.toUnmodifiableMap(GrantType::name, g -> g));
         this.logins = logins;
         this.users = users;
@@ -95,70 +100,95 @@ public class TokenService {
 
     private TokenResponse issueAfterLogin(AuthenticatedUser user, String scope, String clientId, String clientAddress,
             Supplier<AuthException> refused) {
+        Decision decision;
         try {
-            return issueForUser(user.id(), scope, clientId, clientAddress, refused);
+            decision = startSessionFor(user.id(), scope, clientId, clientAddress, refused);
         } catch (AuthException e) {
             logins.recordRefusal(user, clientAddress);
             throw e;
         }
+        return sign(decision);
     }
 
     /**
      * Starts the session and signs its first token under the user's row lock, with the roles read
      * under it: a disable, delete or demotion that commits while the password was being checked is
      * seen here (the login fails like a wrong password), and one that commits later revokes what
-     * this transaction made.
+     * this transaction made. The token's time is fixed here and it is signed after the commit.
      */
     @Transactional
-    TokenResponse issueForUser(UUID userId, String scope, String clientId, String clientAddress,
+    Decision startSessionFor(UUID userId, String scope, String clientId, String clientAddress,
             Supplier<AuthException> refused) {
         AuthenticatedUser user = users.lockActiveUser(userId).orElseThrow(refused);
         Set<String> roles = Scopes.grant(scope, user.roles());
         SessionGrant session = sessions.startSession(user.id(), clientId, Scopes.format(roles));
         logins.recordSuccess(user, clientAddress);
-        return issueForSession(user, roles, session);
+        return forSession(user, roles, session);
     }
 
     /**
      * RFC 6749 §6, in one transaction: the scope is checked against the session (and the user's
      * current roles) before anything rotates, so a refused request never costs the client its
      * refresh token; a detected reuse commits the session's revocation although the call fails.
+     * The new access token is signed after the commit, outside the locks.
      */
-    @Transactional(dontRollbackOn = AuthException.class)
     TokenResponse refreshTokenGrant(TokenParameters parameters, String clientId, String clientAddress) {
-        String refreshToken = parameters.require("refresh_token");
+        TokenResponse response = sign(rotate(parameters.require("refresh_token"), parameters.optional("scope"),
+                clientId, clientAddress));
+        metrics.tokenIssued("refresh_token");
+        return response;
+    }
+
+    @Transactional(dontRollbackOn = AuthException.class)
+    Decision rotate(String refreshToken, String scope, String clientId, String clientAddress) {
         SessionGrant known = sessions.findSessionOf(refreshToken).orElseThrow(TokenService::invalidRefreshToken);
         // locked before the session, in the order every change of rights takes the same locks
         AuthenticatedUser user = users.lockActiveUser(known.userId()).orElseThrow(TokenService::invalidRefreshToken);
         Set<String> available = new HashSet<>(Scopes.parse(known.scope()));
         available.retainAll(user.roles());
-        Set<String> roles = Scopes.grant(parameters.optional("scope"), available);
-        SessionGrant session = sessions.refresh(refreshToken, clientId, user.username());
-        TokenResponse response = issueForSession(user, roles, session);
+        Set<String> roles = Scopes.grant(scope, available);
+        SessionGrant session = sessions.refresh(known.sessionId(), refreshToken, clientId, user.username());
         refreshes.fire(new TokenRefreshed(session.sessionId(), user.id(), user.username(), clientAddress));
-        metrics.tokenIssued("refresh_token");
-        return response;
+        return forSession(user, roles, session);
     }
 
-    private TokenResponse issueForSession(AuthenticatedUser user, Set<String> roles, SessionGrant session) {
-        IssuedToken token = issuer.issue(AccessTokenRequest.forUser(user, roles, session.clientId(), session.sessionId()));
-        return new TokenResponse(token.token(), BEARER, token.expiresIn(), session.refreshToken(), token.scope());
+    /** The token a user's session gets, timed now: under the locks the caller's transaction holds. */
+    private Decision forSession(AuthenticatedUser user, Set<String> roles, SessionGrant session) {
+        return new Decision(AccessTokenRequest.forUser(user, roles, session.clientId(), session.sessionId()),
+                clock.instant(), session.refreshToken());
+    }
+
+    private TokenResponse sign(Decision decision) {
+        IssuedToken token = issuer.issue(decision.request(), decision.issuedAt());
+        return new TokenResponse(token.token(), BEARER, token.expiresIn(), decision.refreshToken(), token.scope());
+    }
+
+    /**
+     * What a grant decided inside its transaction: the token's content and time, fixed under the
+     * row locks that order it against a concurrent revocation (whose cut-off then falls at or after
+     * {@code issuedAt}), so the signature itself can run after the commit.
+     */
+    record Decision(AccessTokenRequest request, Instant issuedAt, String refreshToken) {
     }
 
     private static AuthException invalidRefreshToken() {
         return AuthException.invalidGrant("The refresh token is invalid, expired or revoked.");
     }
 
+    private TokenResponse clientCredentialsGrant(TokenParameters parameters, ClientCredentials credentials) {
+        TokenResponse response = sign(authorizeClient(parameters.optional("scope"), credentials));
+        metrics.tokenIssued("client_credentials");
+        return response;
+    }
+
     /**
-     * Signs under the client's row lock (taken by the authentication in this transaction): a delete
-     * or secret rotation records its cut-off only after this token's issue time.
+     * Times the token under the client's row lock (taken by the authentication in this transaction):
+     * a delete or secret rotation records its cut-off only after it.
      */
     @Transactional
-    TokenResponse clientCredentialsGrant(TokenParameters parameters, ClientCredentials credentials) {
+    Decision authorizeClient(String scope, ClientCredentials credentials) {
         AuthenticatedClient client = clients.required(credentials);
-        Set<String> roles = Scopes.grant(parameters.optional("scope"), client.roles());
-        IssuedToken token = issuer.issue(AccessTokenRequest.forClient(client, roles));
-        metrics.tokenIssued("client_credentials");
-        return new TokenResponse(token.token(), BEARER, token.expiresIn(), null, token.scope());
+        Set<String> roles = Scopes.grant(scope, client.roles());
+        return new Decision(AccessTokenRequest.forClient(client, roles), clock.instant(), null);
     }
 }
