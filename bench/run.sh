@@ -8,6 +8,7 @@
 #   BENCH_QUICK=1 bench/run.sh    # to try the script: short warm-up, rounds and memory run (figures mean nothing)
 #   BENCH_STARTS_ONLY=1 bench/run.sh   # start to ready only (BENCH_STARTS=n times each)
 #   BENCH_PROFILE=/tmp/prof bench/run.sh   # after the warm-up, one JFR recording per path (public, user, grants)
+#       (BENCH_JFR_OPTIONS adds JFR.start options: 'jdk.CPUTimeSample#enabled=true' samples CPU time, JDK 25)
 #
 # BENCH_JAVA_HOME picks the JDK (default: JAVA_HOME, else the java on PATH); BENCH_JVM_OPTS replaces the
 # JVM settings (default: the ones the Kubernetes manifest gets, quarkus.kubernetes.env.vars.java-opts
@@ -151,7 +152,8 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
     mkdir -p "$BENCH_PROFILE"
     profile() {
         local name=$1; shift
-        "$JDK/bin/jcmd" "$pid" JFR.start name="$name" settings=profile >/dev/null
+        # shellcheck disable=SC2086 # BENCH_JFR_OPTIONS: extra JFR.start options, e.g. jdk.CPUTimeSample#enabled=true
+        "$JDK/bin/jcmd" "$pid" JFR.start name="$name" settings=profile ${BENCH_JFR_OPTIONS:-} >/dev/null
         log "profile $name: $("$@") req/s"
         "$JDK/bin/jcmd" "$pid" JFR.stop name="$name" filename="$BENCH_PROFILE/$name.jfr" >/dev/null
     }
@@ -198,13 +200,17 @@ if [ "${BENCH_MEMORY:-1}" != 0 ]; then
     done
     wait "${mixed[@]}"
     log "resident memory (MiB, every 10 s): ${rss[*]}"
+    # file-backed pages (the AOT cache and the jars, mapped) are part of VmRSS too
+    rss_split=$(awk '/RssAnon|RssFile|RssShmem/ {printf "%s %.0f MiB ", $1, $2 / 1024}' "/proc/$pid/status")
+    log "at the end: $rss_split"
     log "mixed req/s: GET $(cat "$work/mixed.get"), client_credentials $(cat "$work/mixed.cc"), refresh $(cat "$work/mixed.refresh"), password $(cat "$work/mixed.login")"
     bad_mixed=$(awk '{n+=$1} END {print n+0}' "$work/bad.count")
 fi
 stop
 
 # ---------------------------------------------------------------- the table
-export JAVA_VERSION JVM_OPTS ALG CONNECTIONS WARMUP ROUND ROUNDS TOKENS SESSIONS MEMORY_SECONDS SVC_CPU LOAD_CPU STARTS
+RSS_SPLIT=${rss_split:-}
+export RSS_SPLIT JAVA_VERSION JVM_OPTS ALG CONNECTIONS WARMUP ROUND ROUNDS TOKENS SESSIONS MEMORY_SECONDS SVC_CPU LOAD_CPU STARTS
 python3 - "${first_cpu[*]}" "${restart_cpu[*]}" "${first_pinned[*]}" "${first_free[*]}" "${restart_pinned[*]}" "${restart_free[*]}" "${public[*]}" "${user[*]}" \
     "${cc[*]}" "${refresh[*]}" "${logins[*]}" "${signing[*]}" "${rss[*]:-}" "$bad_rounds" "${bad_mixed:-}" "$chains_left" <<'REPORT'
 import os, statistics, sys
@@ -237,7 +243,8 @@ if rss:
     mx = sum(xs) / n; my = sum(tail) / n
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, tail)) / max(sum((x - mx) ** 2 for x in xs), 1e-9)
     minutes = e['MEMORY_SECONDS'] and int(e['MEMORY_SECONDS']) / 60
-    row(f"resident memory after {minutes:g} min of mixed load", f"{rss[-1]} MiB (peak {max(rss)})", "≤ 192 MiB", ok(rss[-1] <= 192 and max(rss) <= 192))
+    split = f"; {e['RSS_SPLIT'].strip()}" if e.get('RSS_SPLIT') else ""
+    row(f"resident memory after {minutes:g} min of mixed load", f"{rss[-1]} MiB (peak {max(rss)}){split}", "≤ 192 MiB", ok(rss[-1] <= 192 and max(rss) <= 192))
     row(f"growth over the last {minutes / 2:g} min", f"{tail[-1] - tail[0]:+d} MiB, trend {slope:+.2f} MiB/min (range {min(tail)}–{max(tail)})", "flat", ok(slope < 0.5 and max(tail) - tail[0] <= 4))
 row("non-2xx answers or socket errors", f"{bad_rounds} in the rounds" + (f", {bad_mixed} in the mixed run" if bad_mixed else "") + f"; {chains_left} refresh chains alive", "0")
 print(f"\n{e['ALG']}, JDK {e['JAVA_VERSION']}, JVM flags `{e['JVM_OPTS'].strip() or '(none)'}`, MALLOC_ARENA_MAX={e.get('MALLOC_ARENA_MAX', '(unset)')}; service on core {e['SVC_CPU']}, "

@@ -23,20 +23,16 @@ public class ClientRepository {
     }
 
     /**
-     * The client under a shared row lock until the transaction ends: a token signed meanwhile is
+     * The client under a shared row lock until the transaction ends: a token timed meanwhile is
      * issued before any delete or secret rotation of the client can record its cut-off.
      */
     Optional<Client> findForShare(String clientId) {
         return Optional.ofNullable(db.session().find(Client.class, clientId, LockModeType.PESSIMISTIC_READ));
     }
 
-    /** The client under an exclusive row lock: waits for grants that are signing with it. */
+    /** The client under an exclusive row lock: waits for grants that are timing a token for it. */
     Optional<Client> lock(String clientId) {
-        Client client = db.session().find(Client.class, clientId);
-        if (client != null) {
-            db.session().refresh(client, LockModeType.PESSIMISTIC_WRITE);
-        }
-        return Optional.ofNullable(client);
+        return db.lock(Client.class, clientId);
     }
 
     /** Newest first: the client an admin just created is on the first page. */

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.jwtauth.common.persistence.Database;
 
@@ -51,11 +50,7 @@ public class SessionRepository {
      * time. Re-read from the database: a copy loaded earlier in the transaction may predate a revocation.
      */
     Optional<Session> lockSession(UUID id) {
-        Session session = db.session().find(Session.class, id);
-        if (session != null) {
-            db.session().refresh(session, LockModeType.PESSIMISTIC_WRITE);
-        }
-        return Optional.ofNullable(session);
+        return db.lock(Session.class, id);
     }
 
     List<UUID> findLiveSessionIds(UUID userId) {

@@ -31,11 +31,7 @@ public class UserRepository {
      * database: an entity already loaded in this transaction would otherwise keep its old state.
      */
     Optional<User> lock(UUID id) {
-        User user = db.session().find(User.class, id);
-        if (user != null) {
-            db.session().refresh(user, LockModeType.PESSIMISTIC_WRITE);
-        }
-        return Optional.ofNullable(user);
+        return db.lock(User.class, id);
     }
 
     boolean isAdmin(UUID id) {

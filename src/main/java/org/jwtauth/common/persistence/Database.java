@@ -1,9 +1,13 @@
 package org.jwtauth.common.persistence;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
 
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.hibernate.orm.PersistenceUnit;
@@ -27,6 +31,22 @@ public class Database {
 
     public Session session() {
         return session;
+    }
+
+    /**
+     * The entity under a row lock (SELECT ... FOR UPDATE) until the transaction ends, as the database
+     * holds it now: one already loaded in this transaction is re-read (it could predate a change that
+     * committed since), any other is read once, locked.
+     */
+    public <T> Optional<T> lock(Class<T> type, Object id) {
+        SessionImplementor current = session.unwrap(SessionImplementor.class);
+        Object loaded = current.getPersistenceContextInternal()
+                .getEntity(current.generateEntityKey(id, current.getEntityPersister(type.getName(), null)));
+        if (loaded != null) {
+            session.refresh(loaded, LockModeType.PESSIMISTIC_WRITE);
+            return Optional.of(type.cast(loaded));
+        }
+        return Optional.ofNullable(session.find(type, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     public boolean isPostgres() {
