@@ -5,8 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.jwtauth.testing.TestSessions;
@@ -46,6 +52,46 @@ class ClientRevocationTest {
 
         assertRevoked(given().auth().oauth2(token).get("/admin/users"));
         clientToken(client.get(0), client.get(1)).then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    // a grant times its token under the client's row lock and signs after its commit: a delete that
+    // commits meanwhile must still refuse every token a racing grant hands out
+    @Test
+    void shouldLeaveNoUsableTokenWhenADeleteRacesSixteenGrants() throws Exception {
+        List<String> client = TestSessions.newClient("admin");
+        int grants = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(grants);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < grants; i++) {
+                answers.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return clientToken(client.get(0), client.get(1));
+                }, pool));
+            }
+            start.countDown();
+            CompletableFuture.anyOf(answers.toArray(CompletableFuture[]::new)).join();
+            given().auth().oauth2(TestUsers.adminToken()).delete("/admin/clients/" + client.get(0)).then().statusCode(204);
+
+            int issued = 0;
+            for (CompletableFuture<Response> answer : answers) {
+                Response response = answer.join();
+                if (response.statusCode() == 200) {
+                    issued++;
+                    assertRevoked(given().auth().oauth2(response.<String>path("access_token")).get("/admin/users"));
+                } else {
+                    response.then().statusCode(401).body("error", equalTo("invalid_client"));
+                }
+            }
+            assertTrue(issued >= 1, "the first grant finished before the delete");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

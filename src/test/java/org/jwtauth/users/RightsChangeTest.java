@@ -109,6 +109,45 @@ class RightsChangeTest {
         }
     }
 
+    // a refresh times its token under the user's row lock and signs after its commit: every token a
+    // refresh racing a demotion hands out is either revoked or carries the new roles only
+    @Test
+    void shouldLetNoRefreshRacingADemotionKeepTheOldRole() throws Exception {
+        Account account = TestSessions.newAccount("admin", "user");
+        int refreshes = 16;
+        List<String> refreshTokens = new ArrayList<>();
+        for (int i = 0; i < refreshes; i++) {
+            refreshTokens.add(account.login().refreshToken());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(refreshes);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Response>> answers = new ArrayList<>();
+            for (String refreshToken : refreshTokens) {
+                answers.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return TestSessions.refresh(refreshToken);
+                }, pool));
+            }
+            start.countDown();
+            CompletableFuture.anyOf(answers.toArray(CompletableFuture[]::new)).join();
+            patch(TestUsers.adminToken(), account.id(), Map.of("roles", List.of("user"))).then().statusCode(200);
+
+            for (CompletableFuture<Response> answer : answers) {
+                Response response = answer.join();
+                response.then().statusCode(200);
+                Response admin = given().auth().oauth2(response.jsonPath().getString("access_token")).get("/admin/users");
+                if (admin.statusCode() == 401) {
+                    assertRevoked(admin);
+                } else {
+                    admin.then().statusCode(403).body("error", equalTo("insufficient_scope"));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void shouldRefuseADeletedUsersTokenAndRefreshToken() {
         Account account = TestSessions.newAccount("user");
