@@ -114,12 +114,7 @@ class DownstreamExampleIT {
         assertEquals(401, get(port, "/orders", tamperSignature(user)).statusCode(), "a changed signature");
 
         String oldKid = kid(admin);
-        String rotated = rotateAndLogInAgain(admin);
-        assertNotEquals(oldKid, kid(rotated), "the new token is signed by the promoted key");
-        HttpResponse<String> afterRotation = get(port, "/orders", rotated);
-        assertEquals(200, afterRotation.statusCode(), afterRotation.body() + log("quarkus"));
-        assertEquals(kid(rotated), JSON.readTree(afterRotation.body()).get("kid").asText());
-        assertEquals(200, get(port, "/orders", admin).statusCode(), "a token of the previous key stays valid");
+        String rotated = assertFollowsRotation(port, "/orders", admin, admin, "quarkus");
         System.out.printf("[downstream] accepted kid %s, then kid %s after the rotation; tampered tokens refused%n",
                 oldKid, kid(rotated));
 
@@ -175,12 +170,7 @@ class DownstreamExampleIT {
                 "refused for its audience: " + otherAudience.headers().map());
 
         String oldKid = kid(user);
-        String rotated = rotateAndLogInAgain(admin);
-        assertNotEquals(oldKid, kid(rotated), "the new token is signed by the promoted key");
-        HttpResponse<String> afterRotation = get(port, "/orders/mine", rotated);
-        assertEquals(200, afterRotation.statusCode(), afterRotation.body() + log("spring"));
-        assertEquals(kid(rotated), JSON.readTree(afterRotation.body()).get("kid").asText());
-        assertEquals(200, get(port, "/orders/mine", user).statusCode(), "a token of the previous key stays valid");
+        String rotated = assertFollowsRotation(port, "/orders/mine", user, admin, "spring");
         System.out.printf("[downstream] spring: accepted kid %s, then kid %s after the rotation; tampered tokens"
                 + " and another audience refused; %.1f s in all%n", oldKid, kid(rotated), (System.nanoTime() - startedAt) / 1e9);
     }
@@ -208,6 +198,21 @@ class DownstreamExampleIT {
     }
 
     /** {@code POST /admin/keys/rotate}, then a new token for the user, signed by the promoted key. */
+    /**
+     * Rotates the signing key and shows the example at {@code path} accepting a token of the promoted
+     * key (the answer names its kid) and still the {@code previous} one; returns the new token.
+     */
+    private static String assertFollowsRotation(int port, String path, String previous, String admin, String name)
+            throws Exception {
+        String rotated = rotateAndLogInAgain(admin);
+        assertNotEquals(kid(previous), kid(rotated), "the new token is signed by the promoted key");
+        HttpResponse<String> afterRotation = get(port, path, rotated);
+        assertEquals(200, afterRotation.statusCode(), afterRotation.body() + log(name));
+        assertEquals(kid(rotated), JSON.readTree(afterRotation.body()).get("kid").asText());
+        assertEquals(200, get(port, path, previous).statusCode(), "a token of the previous key stays valid");
+        return rotated;
+    }
+
     private static String rotateAndLogInAgain(String admin) throws Exception {
         HttpResponse<String> rotate = service.send(HttpRequest.newBuilder(service.uri("/admin/keys/rotate"))
                 .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()));
