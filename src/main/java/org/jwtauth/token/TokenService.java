@@ -111,10 +111,10 @@ public class TokenService {
     }
 
     /**
-     * Starts the session and signs its first token under the user's row lock, with the roles read
+     * Starts the session and times its first token under the user's row lock, with the roles read
      * under it: a disable, delete or demotion that commits while the password was being checked is
      * seen here (the login fails like a wrong password), and one that commits later revokes what
-     * this transaction made. The token's time is fixed here and it is signed after the commit.
+     * this transaction made. The token is signed after the commit.
      */
     @Transactional
     Decision startSessionFor(UUID userId, String scope, String clientId, String clientAddress,
