@@ -35,16 +35,18 @@ public class UserService {
     private final PasswordPolicy policy;
     private final RevocationService sessions;
     private final LoginThrottle throttle;
+    private final BootstrapGate bootstrap;
     private final Event<UserChanged> changes;
     private final Clock clock;
 
     public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, RevocationService sessions,
-            LoginThrottle throttle, Event<UserChanged> changes, Clock clock) {
+            LoginThrottle throttle, BootstrapGate bootstrap, Event<UserChanged> changes, Clock clock) {
         this.repository = repository;
         this.hasher = hasher;
         this.policy = policy;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.bootstrap = bootstrap;
         this.changes = changes;
         this.clock = clock;
     }
@@ -65,6 +67,7 @@ public class UserService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public UserView register(String username, String password, String clientAddress) {
         throttle.reserveRegistration(clientAddress);
+        bootstrap.awaitCreated(username);
         return createUser(username, password, Set.of(Roles.USER));
     }
 
@@ -96,6 +99,7 @@ public class UserService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<AuthenticatedUser> authenticate(String username, String password) {
+        bootstrap.awaitCreated(username);
         Optional<Credentials> found = QuarkusTransaction.requiringNew().call(() -> repository.findByUsername(username)
                 .map(Credentials::of));
         if (found.isEmpty()) {

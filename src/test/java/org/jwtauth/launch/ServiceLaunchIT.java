@@ -1,12 +1,14 @@
 package org.jwtauth.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,28 @@ class ServiceLaunchIT {
             assertEquals(200, login.statusCode(), login.body());
             assertEquals(180, json(login).get("expires_in").asInt(), "auth.token.access-lifetime as a system property");
             assertEquals(404, restarted.postJson("/auth/register", loginBody("someone", "Xk29-vQp7-Lm44-Zr82")).statusCode());
+        }
+    }
+
+    @Test
+    void shouldStopOnARefusedBootstrapPasswordAndCreateTheAdminOnceItIsFixed() throws Exception {
+        Path workDir = Files.createDirectories(root.resolve("bootstrap"));
+        Map<String, String> env = baseEnv();
+        env.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", "password123"); // shorter than the 15 characters of the policy
+        try (ServiceProcess weak = ServiceProcess.in(workDir).env(env).noWait().start()) {
+            assertEquals(1, weak.awaitExit(Duration.ofSeconds(90)), "a refused bootstrap password stops the service");
+            String log = weak.log();
+            assertTrue(log.contains("Stopping: auth.bootstrap.admin.password is refused: The password must have at least 15 characters."), log);
+            assertFalse(log.contains("Created the bootstrap admin"), log);
+        }
+
+        // the admin's password is checked and hashed after ready: a login at once waits for it, it is not refused
+        env.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", "Launch-Operator-7f3Kq9");
+        try (ServiceProcess fixed = ServiceProcess.in(workDir).env(env).start()) {
+            HttpResponse<String> login = fixed.postJson("/auth/login", loginBody("admin", "Launch-Operator-7f3Kq9"));
+            assertEquals(200, login.statusCode(), login.body());
+            assertEquals(200, fixed.get("/api/admin", json(login).get("access_token").asText()).statusCode());
+            assertTrue(fixed.log().contains("Created the bootstrap admin 'admin'"), fixed.log());
         }
     }
 
