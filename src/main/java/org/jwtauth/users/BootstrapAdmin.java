@@ -13,6 +13,7 @@ import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.security.Roles;
 
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -31,6 +32,8 @@ class BootstrapAdmin {
     private final UserService users;
     private final BootstrapGate gate;
     private final AuthConfig config;
+    // no creation starts once the service stops (the delay may end after it); never an interrupt: H2 closes its file on one
+    private volatile boolean stopping;
 
     BootstrapAdmin(UserService users, BootstrapGate gate, AuthConfig config) {
         this.users = users;
@@ -54,11 +57,17 @@ class BootstrapAdmin {
         Thread.ofPlatform().name("bootstrap-admin").daemon().start(() -> {
             try {
                 Thread.sleep(DELAY);
-                gate.createNow();
+                if (!stopping) {
+                    gate.createNow();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     private void create(String username, String password) {

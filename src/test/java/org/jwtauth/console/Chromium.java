@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -88,8 +89,10 @@ final class Chromium implements AutoCloseable {
         return driver.findElement(By.cssSelector(css)).getText();
     }
 
+    /** The condition is asked again when the page re-renders what it read (a stale element is not an answer). */
     void waitUntil(Duration timeout, BooleanSupplier condition) {
-        new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
+        new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     void waitForUrl(String fragment) {
