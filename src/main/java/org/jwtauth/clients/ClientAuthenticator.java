@@ -42,10 +42,18 @@ public class ClientAuthenticator {
         if (credentials == null) {
             throw AuthException.invalidClient();
         }
-        RegisteredClient client = identify(credentials);
-        if (client.isPublic()) {
+        // the same rules as identify, on a lean read: these grants never need the redirect URIs
+        StoredClientAccess client = builtIn.find(credentials.clientId())
+                .map(c -> new StoredClientAccess(c.type(), null, c.roles()))
+                .or(() -> clients.authenticateForGrant(credentials.clientId(), credentials.clientSecret()))
+                .orElseThrow(AuthException::invalidClient);
+        boolean isPublic = client.type() == ClientType.PUBLIC;
+        if (isPublic == credentials.hasSecret()) {
+            throw AuthException.invalidClient();
+        }
+        if (isPublic) {
             throw AuthException.unauthorizedClient("A public client cannot use this grant: it has no secret.");
         }
-        return new AuthenticatedClient(client.clientId(), client.roles());
+        return new AuthenticatedClient(credentials.clientId(), client.roles());
     }
 }

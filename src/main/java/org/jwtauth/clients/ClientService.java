@@ -75,8 +75,17 @@ public class ClientService {
      */
     Optional<RegisteredClient> authenticate(String clientId, String secret) {
         return repository.findForShare(clientId)
-                .filter(c -> c.secretHash == null ? secret == null : secret != null && secrets.matches(secret, c.secretHash))
+                .filter(c -> secretMatches(secret, c.secretHash))
                 .map(Client::registered);
+    }
+
+    /** A client's type and roles for a grant, when the secret is right for it; the same lock as {@link #authenticate}. */
+    Optional<StoredClientAccess> authenticateForGrant(String clientId, String secret) {
+        return repository.lockForGrant(clientId).filter(c -> secretMatches(secret, c.secretHash()));
+    }
+
+    private boolean secretMatches(String secret, String storedHash) {
+        return storedHash == null ? secret == null : secret != null && secrets.matches(secret, storedHash);
     }
 
     /** A client by id, built-in ones included, for the authorization endpoint (no secret is involved there). */

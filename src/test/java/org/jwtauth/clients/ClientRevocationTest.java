@@ -59,6 +59,26 @@ class ClientRevocationTest {
     @Test
     void shouldLeaveNoUsableTokenWhenADeleteRacesSixteenGrants() throws Exception {
         List<String> client = TestSessions.newClient("admin");
+        int issued = assertNoTokenOutlives(client, () -> given().auth().oauth2(TestUsers.adminToken())
+                .delete("/admin/clients/" + client.get(0)).then().statusCode(204));
+        assertTrue(issued >= 1, "the first grant finished before the delete");
+    }
+
+    // the same rule for a secret rotation: no grant made with the old secret outlives it
+    @Test
+    void shouldLeaveNoUsableTokenWhenASecretRotationRacesSixteenGrants() throws Exception {
+        List<String> client = TestSessions.newClient("admin");
+        int issued = assertNoTokenOutlives(client, () -> given().auth().oauth2(TestUsers.adminToken())
+                .post("/admin/clients/" + client.get(0) + "/secret").then().statusCode(200));
+        assertTrue(issued >= 1, "the first grant finished before the rotation");
+    }
+
+    /**
+     * Sixteen client_credentials grants with the client's secret, the change made as soon as the first
+     * answers: every token issued must be refused afterwards, every other grant refused as
+     * invalid_client. Returns how many grants were issued.
+     */
+    private int assertNoTokenOutlives(List<String> client, Runnable change) {
         int grants = 16;
         ExecutorService pool = Executors.newFixedThreadPool(grants);
         try {
@@ -76,7 +96,7 @@ class ClientRevocationTest {
             }
             start.countDown();
             CompletableFuture.anyOf(answers.toArray(CompletableFuture[]::new)).join();
-            given().auth().oauth2(TestUsers.adminToken()).delete("/admin/clients/" + client.get(0)).then().statusCode(204);
+            change.run();
 
             int issued = 0;
             for (CompletableFuture<Response> answer : answers) {
@@ -88,7 +108,7 @@ class ClientRevocationTest {
                     response.then().statusCode(401).body("error", equalTo("invalid_client"));
                 }
             }
-            assertTrue(issued >= 1, "the first grant finished before the delete");
+            return issued;
         } finally {
             pool.shutdownNow();
         }
