@@ -139,7 +139,7 @@ public class UserService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<AuthenticatedUser> lockActiveUser(UUID id) {
-        return repository.lock(id).filter(u -> u.enabled).map(UserService::authenticated);
+        return repository.lockIfEnabled(id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
