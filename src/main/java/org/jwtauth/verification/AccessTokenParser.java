@@ -15,7 +15,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -76,7 +75,7 @@ class AccessTokenParser implements JWTParser {
             return known;
         }
         VerifiedAccessToken checked = verifier.verify(token);
-        JsonWebToken principal = new DefaultJWTCallerPrincipal(token, "JWT", checked.claims());
+        JsonWebToken principal = new VerifiedPrincipal(token, checked.claims());
         Verified entry = new Verified(checked, principal, Set.copyOf(principal.getGroups()));
         verified.put(token, entry);
         return entry;
