@@ -1,9 +1,7 @@
 package org.jwtauth.clients;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -39,24 +37,15 @@ public class ClientRepository {
      * dirty check at commit.
      */
     Optional<StoredClientAccess> lockForGrant(String clientId) {
-        // PostgreSQL shares the lock and needs it named on the outer side of the join; H2 only has FOR UPDATE
-        String lock = db.isPostgres() ? " for share of c" : " for update";
-        List<Object[]> rows = db.session()
-                .createNativeQuery("select c.client_type, c.secret_hash, r.role from clients c"
-                        + " left join client_roles r on r.client_id = c.client_id where c.client_id = :id" + lock, Object[].class)
-                .setParameter("id", clientId)
-                .getResultList();
+        // PostgreSQL shares the lock (H2 only has FOR UPDATE)
+        List<Object[]> rows = db.lockedRows("select c.client_type, c.secret_hash, r.role from clients c"
+                + " left join client_roles r on r.client_id = c.client_id where c.client_id = :id", clientId,
+                "for update", "for share of c");
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> roles = new HashSet<>();
-        for (Object[] row : rows) {
-            if (row[2] != null) {
-                roles.add((String) row[2]);
-            }
-        }
         Object[] first = rows.get(0);
-        return Optional.of(new StoredClientAccess(ClientType.of((String) first[0]), (String) first[1], Set.copyOf(roles)));
+        return Optional.of(new StoredClientAccess(ClientType.of((String) first[0]), (String) first[1], Database.values(rows, 2)));
     }
 
     /** The client under an exclusive row lock: waits for grants that are timing a token for it. */

@@ -1,10 +1,8 @@
 package org.jwtauth.users;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,23 +40,14 @@ public class UserRepository {
      * this, and the entity cost two statements (its roles joined, then the lock) and a dirty check.
      */
     Optional<AuthenticatedUser> lockIfEnabled(UUID id) {
-        // Hibernate's own write lock on each database: PostgreSQL's is named on the outer side of the join
-        String lock = db.isPostgres() ? " for no key update of u" : " for update";
-        List<Object[]> rows = db.session()
-                .createNativeQuery("select u.username, u.enabled, r.role from users u"
-                        + " left join user_roles r on r.user_id = u.id where u.id = :id" + lock, Object[].class)
-                .setParameter("id", id)
-                .getResultList();
+        // Hibernate's own write lock on each database
+        List<Object[]> rows = db.lockedRows("select u.username, u.enabled, r.role from users u"
+                + " left join user_roles r on r.user_id = u.id where u.id = :id", id,
+                "for update", "for no key update of u");
         if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0)[1])) {
             return Optional.empty();
         }
-        Set<String> roles = new HashSet<>();
-        for (Object[] row : rows) {
-            if (row[2] != null) {
-                roles.add((String) row[2]);
-            }
-        }
-        return Optional.of(new AuthenticatedUser(id, (String) rows.get(0)[0], Set.copyOf(roles)));
+        return Optional.of(new AuthenticatedUser(id, (String) rows.get(0)[0], Database.values(rows, 2)));
     }
 
     boolean isAdmin(UUID id) {

@@ -1,6 +1,9 @@
 package org.jwtauth.common.persistence;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -47,6 +50,28 @@ public class Database {
             return Optional.of(type.cast(loaded));
         }
         return Optional.ofNullable(session.find(type, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
+     * The rows of a native query on one row ({@code :id}) that ends in a row lock: {@code h2Lock} on
+     * H2, {@code postgresLock} on PostgreSQL (which must name the locked table when the query joins).
+     * For the hot grant paths: one statement, no entity loaded, nothing to dirty-check at commit.
+     */
+    public List<Object[]> lockedRows(String sql, Object id, String h2Lock, String postgresLock) {
+        return session.createNativeQuery(sql + " " + (postgres ? postgresLock : h2Lock), Object[].class)
+                .setParameter("id", id)
+                .getResultList();
+    }
+
+    /** The non-null values of one column of such rows, e.g. the roles a left join brought. */
+    public static Set<String> values(List<Object[]> rows, int column) {
+        Set<String> values = new HashSet<>();
+        for (Object[] row : rows) {
+            if (row[column] != null) {
+                values.add((String) row[column]);
+            }
+        }
+        return Set.copyOf(values);
     }
 
     public boolean isPostgres() {
