@@ -1,5 +1,6 @@
 package org.jwtauth.users;
 
+import java.lang.ref.SoftReference;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,22 +23,23 @@ public class PasswordPolicy {
 
     private final AuthConfig config;
     // nbvcxz builds its dictionaries in about a second of CPU and holds some 35 MB of heap with them:
-    // loaded on the first password check, not on the start path (on a first start, the bootstrap
-    // admin's check is that first check).
-    private volatile Dictionaries dictionaries;
+    // loaded on the first password check, not on the start path, and softly held, so a service that
+    // has not checked a password for a while gives the heap back (SerialGC clears a soft reference
+    // about a second per free MiB after its last use) and the next check builds them again.
+    private volatile SoftReference<Dictionaries> dictionaries = new SoftReference<>(null);
 
     public PasswordPolicy(AuthConfig config) {
         this.config = config;
     }
 
     private Dictionaries dictionaries() {
-        Dictionaries loaded = dictionaries;
+        Dictionaries loaded = dictionaries.get();
         if (loaded == null) {
             synchronized (this) {
-                loaded = dictionaries;
+                loaded = dictionaries.get();
                 if (loaded == null) {
                     loaded = Dictionaries.load();
-                    dictionaries = loaded;
+                    dictionaries = new SoftReference<>(loaded);
                 }
             }
         }
