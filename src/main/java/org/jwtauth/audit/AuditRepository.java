@@ -22,8 +22,15 @@ class AuditRepository {
         this.db = db;
     }
 
-    void persist(AuditEvent event) {
-        db.session().persist(event);
+    /**
+     * One insert on the transaction's connection (no entity kept in the persistence context): every
+     * refresh and login writes an event, and Hibernate's persist and flush cost more than the insert.
+     */
+    void insert(AuditEvent event) {
+        db.update("insert into audit_events (id, occurred_at, type, user_id, username, username_key, client_address, details)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+                event.id, event.time, event.type.name(), event.userId, event.username, event.usernameKey,
+                event.clientAddress, event.details);
     }
 
     List<AuditEvent> search(AuditFilter filter, PageRequest page) {

@@ -72,7 +72,7 @@ public class AuditService {
         event.usernameKey = event.username == null ? null : event.username.toLowerCase(Locale.ROOT);
         event.clientAddress = clientAddress == null || clientAddress.length() > 64 ? null : clientAddress;
         event.details = toJson(safeDetails(details));
-        repository.persist(event);
+        repository.insert(event);
         recorded.fire(new Recorded(event));
     }
 

@@ -39,7 +39,7 @@ public class ClientRepository {
     Optional<StoredClientAccess> lockForGrant(String clientId) {
         // PostgreSQL shares the lock (H2 only has FOR UPDATE)
         List<Object[]> rows = db.lockedRows("select c.client_type, c.secret_hash, r.role from clients c"
-                + " left join client_roles r on r.client_id = c.client_id where c.client_id = :id", clientId,
+                + " left join client_roles r on r.client_id = c.client_id where c.client_id = ?", clientId,
                 "for update", "for share of c");
         if (rows.isEmpty()) {
             return Optional.empty();

@@ -28,17 +28,60 @@ public class SessionRepository {
     }
 
     /**
-     * What the session behind a refresh token grants, read without loading the session into the
-     * persistence context: a refresh reads this first and then locks the row, and must then see the
-     * row as it is now.
+     * What the session behind a refresh token grants, read without a lock and without loading the
+     * session into the persistence context: a refresh reads this first and then locks the row, and
+     * must then see the row as it is now. Plain JDBC, like the rest of the refresh ({@link Database#query}).
      */
     Optional<SessionGrant> findGrantByTokenHash(String tokenHash) {
-        return db.session().createSelectionQuery("select s.id, s.userId, s.clientId, s.scope, s.expiresAt "
-                        + "from RefreshToken t join Session s on s.id = t.sessionId where t.tokenHash = :hash", Object[].class)
-                .setParameter("hash", tokenHash)
-                .uniqueResultOptional()
-                .map(row -> new SessionGrant((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], null, null,
-                        (Instant) row[4]));
+        return db.query("select s.id, s.user_id, s.client_id, s.scope, s.expires_at from refresh_tokens t"
+                        + " join sessions s on s.id = t.session_id where t.token_hash = ?",
+                rows -> rows.next()
+                        ? Optional.of(new SessionGrant(Database.uuid(rows, 1), Database.uuid(rows, 2), rows.getString(3),
+                                rows.getString(4), null, null, Database.instant(rows, 5)))
+                        : Optional.empty(),
+                tokenHash);
+    }
+
+    /**
+     * The session as the database holds it now, under a row lock until the transaction ends, for a
+     * refresh: one statement, and an unmanaged copy ({@link #saveRotation} writes it back), so the
+     * commit has nothing to dirty-check.
+     */
+    Optional<Session> lockForRefresh(UUID id) {
+        String lock = db.isPostgres() ? " for no key update" : " for update";
+        return db.query("select user_id, client_id, scope, created_at, expires_at, current_hash, previous_hash,"
+                + " rotated_at, current_sealed, parent_id, browser_hash, revoked_at, revoke_reason from sessions where id = ?"
+                + lock, rows -> {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    Session session = new Session();
+                    session.id = id;
+                    session.userId = Database.uuid(rows, 1);
+                    session.clientId = rows.getString(2);
+                    session.scope = rows.getString(3);
+                    session.createdAt = Database.instant(rows, 4);
+                    session.expiresAt = Database.instant(rows, 5);
+                    session.currentHash = rows.getString(6);
+                    session.previousHash = rows.getString(7);
+                    session.rotatedAt = Database.instant(rows, 8);
+                    session.currentSealed = rows.getString(9);
+                    session.parentId = Database.uuid(rows, 10);
+                    session.browserHash = rows.getString(11);
+                    session.revokedAt = Database.instant(rows, 12);
+                    session.revokeReason = rows.getString(13);
+                    return Optional.of(session);
+                }, id);
+    }
+
+    /** Stores a rotation of a session read by {@link #lockForRefresh}: its new live token and the session's new state. */
+    void saveRotation(Session session, RefreshToken token) {
+        db.update("insert into refresh_tokens (token_hash, session_id, issued_at, expires_at) values (?, ?, ?, ?)",
+                token.tokenHash, token.sessionId, token.issuedAt, token.expiresAt);
+        db.update("update sessions set current_hash = ?, previous_hash = ?, rotated_at = ?, expires_at = ?,"
+                        + " current_sealed = ? where id = ?",
+                session.currentHash, session.previousHash, session.rotatedAt, session.expiresAt, session.currentSealed,
+                session.id);
     }
 
     Optional<Session> findSession(UUID id) {

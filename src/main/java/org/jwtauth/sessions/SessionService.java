@@ -142,7 +142,7 @@ public class SessionService {
     @Transactional(dontRollbackOn = AuthException.class)
     public SessionGrant refresh(UUID sessionId, String refreshToken, String clientId, String username) {
         String hash = RefreshTokens.hash(refreshToken);
-        Session session = repository.lockSession(sessionId).orElseThrow(SessionService::invalidRefreshToken);
+        Session session = repository.lockForRefresh(sessionId).orElseThrow(SessionService::invalidRefreshToken);
         Instant now = clock.instant();
         if (!session.isActiveAt(now)) {
             throw invalidRefreshToken();
@@ -154,7 +154,7 @@ public class SessionService {
         }
         if (hash.equals(session.currentHash)) {
             String successor = RefreshTokens.generate();
-            repository.persist(rotateTo(session, successor, now));
+            repository.saveRotation(session, rotateTo(session, successor, now));
             return grant(session, successor, now);
         }
         if (isRetryWithinGrace(session, hash, now)) {

@@ -42,7 +42,7 @@ public class UserRepository {
     Optional<AuthenticatedUser> lockIfEnabled(UUID id) {
         // Hibernate's own write lock on each database
         List<Object[]> rows = db.lockedRows("select u.username, u.enabled, r.role from users u"
-                + " left join user_roles r on r.user_id = u.id where u.id = :id", id,
+                + " left join user_roles r on r.user_id = u.id where u.id = ?", id,
                 "for update", "for no key update of u");
         if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0)[1])) {
             return Optional.empty();
