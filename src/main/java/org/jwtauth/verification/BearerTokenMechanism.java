@@ -76,6 +76,24 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
     }
 
     /**
+     * The identity {@link #authenticate} would give this request when its one bearer token was
+     * verified before and still passes every check that can change; null otherwise (no or another
+     * credential, a token not cached or refused now), and then {@link #authenticate} decides.
+     */
+    SecurityIdentity knownIdentity(RoutingContext context) {
+        List<String> headers = context.request().headers().getAll(HttpHeaderNames.AUTHORIZATION);
+        if (headers.size() != 1) {
+            return null;
+        }
+        String token = bearerToken(headers.get(0));
+        if (token == null || token.isEmpty() || token.length() > config.token().maxSize()) {
+            return null;
+        }
+        AccessTokenParser.Verified verified = parser.known(token);
+        return verified == null ? null : identity(verified, token, context);
+    }
+
+    /**
      * The identity MicroProfile JWT's own validator would build (principal, credential, roles,
      * routing context), made here from the parser's verified entry: on every request with a known
      * token this skips the identity-provider chain, its context propagation and a fresh role set.
