@@ -47,6 +47,8 @@ MANIFEST_OPTS=$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.java-opts=//p' src/ma
 JVM_OPTS=${BENCH_JVM_OPTS-$MANIFEST_OPTS}
 # compact object headers (JEP 519) came with JDK 24/25; an older JDK would refuse to start with the flag
 [ "$JAVA_FEATURE" -ge 25 ] || JVM_OPTS=${JVM_OPTS//-XX:+UseCompactObjectHeaders/}
+# and the periodic trim of glibc's heap (TrimNativeHeapInterval) with JDK 22
+[ "$JAVA_FEATURE" -ge 22 ] || JVM_OPTS=$(echo "$JVM_OPTS" | sed 's/ *-XX:TrimNativeHeapInterval=[0-9]*//')
 export MALLOC_ARENA_MAX=${BENCH_MALLOC_ARENA_MAX-$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.malloc-arena-max=//p' src/main/resources/application.properties)}
 [ -n "$MALLOC_ARENA_MAX" ] || unset MALLOC_ARENA_MAX
 # the guide-style reference app (examples/downstream-quarkus) gets the same settings, without our AOT cache

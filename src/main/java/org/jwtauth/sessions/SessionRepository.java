@@ -1,6 +1,9 @@
 package org.jwtauth.sessions;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -142,22 +145,20 @@ public class SessionRepository {
                 .executeUpdate();
     }
 
+    // The three reads of RevocationState's reload, every second on every replica and first on the
+    // start path: plain JDBC, so neither pays Hibernate's query interpretation (on a start, the first
+    // HQL query loads and links the whole HQL translator).
+
     /** Sessions revoked after the horizon: their access tokens may still be unexpired. */
     List<Object[]> findRevokedSessionsSince(Instant horizon) {
-        return db.session().createSelectionQuery(
-                        "select id, revokedAt from Session where revokedAt > :horizon", Object[].class)
-                .setParameter("horizon", horizon)
-                .getResultList();
+        return db.query("select id, revoked_at from sessions where revoked_at > ?",
+                rows -> rowsOf(rows, () -> new Object[] {Database.uuid(rows, 1), Database.instant(rows, 2)}), horizon);
     }
 
     /** Unexpired revoked {@code jti}s recorded after {@code since}. */
     List<Object[]> findRevokedAccessTokensSince(Instant since, Instant now) {
-        return db.session().createSelectionQuery(
-                        "select jti, expiresAt from RevokedAccessToken where revokedAt > :since and expiresAt > :now",
-                        Object[].class)
-                .setParameter("since", since)
-                .setParameter("now", now)
-                .getResultList();
+        return db.query("select jti, expires_at from revoked_access_tokens where revoked_at > ? and expires_at > ?",
+                rows -> rowsOf(rows, () -> new Object[] {rows.getString(1), Database.instant(rows, 2)}), since, now);
     }
 
     /**
@@ -179,10 +180,17 @@ public class SessionRepository {
     }
 
     List<Object[]> findSubjectRevocationsSince(Instant since) {
-        return db.session().createSelectionQuery("select subject, max(revokedBefore) from SubjectRevocation "
-                        + "where revokedBefore > :since group by subject", Object[].class)
-                .setParameter("since", since)
-                .getResultList();
+        return db.query("select subject, max(revoked_before) from subject_revocations where revoked_before > ?"
+                        + " group by subject",
+                rows -> rowsOf(rows, () -> new Object[] {rows.getString(1), Database.instant(rows, 2)}), since);
+    }
+
+    private static List<Object[]> rowsOf(ResultSet rows, Database.RowReader row) throws SQLException {
+        List<Object[]> all = new ArrayList<>();
+        while (rows.next()) {
+            all.add(row.read());
+        }
+        return all;
     }
 
     /** Forgets the encrypted live token of sessions whose grace window has passed. */

@@ -22,7 +22,7 @@ import org.jwtauth.testing.ServiceProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * SPEC §7 against the packaged service with the heap the Kubernetes manifest gives (128 MiB): a flood
+ * SPEC §7 against the packaged service with the heap the Kubernetes manifest gives (96 MiB): a flood
  * of concurrent logins is answered 401, 429 or 503 only, never exhausts memory, and the service
  * stays ready and keeps answering token-protected requests meanwhile.
  */
@@ -43,7 +43,7 @@ class LoginFloodIT {
                 "auth.bootstrap.admin.password", ADMIN_PASSWORD,
                 "auth.client-address.trusted-proxies", "127.0.0.1",
                 "quarkus.datasource.h2.jdbc.url", "jdbc:h2:mem:flood;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        try (ServiceProcess service = ServiceProcess.in(workDir).jvm("-Xmx128m", "-Xlog:gc:file=gc.log")
+        try (ServiceProcess service = ServiceProcess.in(workDir).jvm("-Xmx96m", "-Xlog:gc:file=gc.log")
                 .properties(settings).start()) {
             HttpResponse<String> login = service.postJson("/auth/login",
                     "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");

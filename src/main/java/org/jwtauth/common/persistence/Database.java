@@ -88,6 +88,12 @@ public class Database {
         T read(ResultSet rows) throws SQLException;
     }
 
+    /** Reads the current row of a result set the caller iterates. */
+    @FunctionalInterface
+    public interface RowReader {
+        Object[] read() throws SQLException;
+    }
+
     /**
      * One query on the transaction's own connection, past Hibernate's query and entity machinery: for
      * the hot grant paths, where Hibernate (query interpretation, result mapping, entity loading, the
