@@ -2,10 +2,13 @@ package org.jwtauth.sessions;
 
 import org.jwtauth.common.crypto.RandomTokens;
 
-/** Makes opaque refresh tokens (256 random bits) and the SHA-256 hash under which they are stored. */
+/**
+ * Opaque random values (256 bits: the browser session's cookie, and refresh tokens issued before
+ * {@link RefreshTokenFormat}) and the SHA-256 hash under which every refresh token is stored.
+ */
 final class RefreshTokens {
 
-    /** Far longer than any token we issue (43 characters); longer input is not looked up at all. */
+    /** Far longer than any token we issue (108 characters, 43 before); longer input is not looked up at all. */
     static final int MAX_LENGTH = 256;
 
     private RefreshTokens() {

@@ -26,26 +26,32 @@ public class RevocationService {
     private static final Logger LOG = Logger.getLogger(RevocationService.class);
 
     private final SessionRepository repository;
+    private final RefreshTokenFormat tokens;
     private final Event<SessionsRevoked> sessionsRevoked;
     private final Event<SubjectRevoked> subjectRevoked;
     private final Event<AccessTokenRevoked> accessTokenRevoked;
     private final Clock clock;
 
-    RevocationService(SessionRepository repository, Event<SessionsRevoked> sessionsRevoked,
+    RevocationService(SessionRepository repository, RefreshTokenFormat tokens, Event<SessionsRevoked> sessionsRevoked,
             Event<SubjectRevoked> subjectRevoked, Event<AccessTokenRevoked> accessTokenRevoked, Clock clock) {
         this.repository = repository;
+        this.tokens = tokens;
         this.sessionsRevoked = sessionsRevoked;
         this.subjectRevoked = subjectRevoked;
         this.accessTokenRevoked = accessTokenRevoked;
         this.clock = clock;
     }
 
-    /** RFC 7009: revokes the session of any refresh token it issued; unknown tokens are ignored. */
+    /** RFC 7009: revokes the session of any refresh token it issued; unknown and forged tokens are ignored. */
     public Optional<SessionGrant> revokeByRefreshToken(String refreshToken) {
         if (!RefreshTokens.isPlausible(refreshToken)) {
             return Optional.empty();
         }
-        Optional<SessionGrant> session = repository.findGrantByTokenHash(RefreshTokens.hash(refreshToken));
+        Optional<RefreshTokenFormat.Named> named = tokens.read(refreshToken);
+        Optional<SessionGrant> session = named.isPresent()
+                ? repository.findSession(named.get().sessionId())
+                        .map(s -> new SessionGrant(s.id, s.userId, s.clientId, s.scope, null, null, s.expiresAt))
+                : repository.findGrantByTokenHash(RefreshTokens.hash(refreshToken));
         session.ifPresent(s -> revokeSessions(List.of(s.sessionId()), clock.instant(), "revoked"));
         return session;
     }

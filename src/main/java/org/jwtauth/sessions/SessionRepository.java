@@ -26,12 +26,14 @@ public class SessionRepository {
         db.session().persist(entity);
     }
 
+    /** A refresh token of the earlier format (before {@link RefreshTokenFormat}), by its hash. */
     Optional<RefreshToken> findToken(String tokenHash) {
         return Optional.ofNullable(db.session().find(RefreshToken.class, tokenHash));
     }
 
     /**
-     * What the session behind a refresh token grants, read without a lock and without loading the
+     * What the session behind a refresh token of the earlier format grants (tokens of the current
+     * format name their session, {@link RefreshTokenFormat}), read without a lock and without loading the
      * session into the persistence context: a refresh reads this first and then locks the row, and
      * must then see the row as it is now. Plain JDBC, like the rest of the refresh ({@link Database#query}).
      */
@@ -77,10 +79,8 @@ public class SessionRepository {
                 }, id);
     }
 
-    /** Stores a rotation of a session read by {@link #lockForRefresh}: its new live token and the session's new state. */
-    void saveRotation(Session session, RefreshToken token) {
-        db.update("insert into refresh_tokens (token_hash, session_id, issued_at, expires_at) values (?, ?, ?, ?)",
-                token.tokenHash, token.sessionId, token.issuedAt, token.expiresAt);
+    /** Stores a rotation of a session read by {@link #lockForRefresh}: its new live token's hash and the session's new state. */
+    void saveRotation(Session session) {
         db.update("update sessions set current_hash = ?, previous_hash = ?, rotated_at = ?, expires_at = ?,"
                         + " current_sealed = ? where id = ?",
                 session.currentHash, session.previousHash, session.rotatedAt, session.expiresAt, session.currentSealed,

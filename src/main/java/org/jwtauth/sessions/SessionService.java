@@ -32,6 +32,7 @@ public class SessionService {
     static final String RETRY_COPY_KEY = "refresh-token-retry-copy";
 
     private final SessionRepository repository;
+    private final RefreshTokenFormat tokens;
     private final RevocationService revocations;
     private final MasterKey masterKey;
     private final Duration refreshLifetime;
@@ -42,9 +43,10 @@ public class SessionService {
     private final Event<RefreshTokenReused> reuses;
     private final Clock clock;
 
-    public SessionService(SessionRepository repository, RevocationService revocations, MasterKey masterKey,
-            AuthConfig config, AuthMetrics metrics, Event<RefreshTokenReused> reuses, Clock clock) {
+    public SessionService(SessionRepository repository, RefreshTokenFormat tokens, RevocationService revocations,
+            MasterKey masterKey, AuthConfig config, AuthMetrics metrics, Event<RefreshTokenReused> reuses, Clock clock) {
         this.repository = repository;
+        this.tokens = tokens;
         this.revocations = revocations;
         this.masterKey = masterKey;
         this.refreshLifetime = config.token().refreshLifetime();
@@ -74,11 +76,10 @@ public class SessionService {
         session.clientId = clientId;
         session.scope = scope;
         session.createdAt = now;
-        String token = RefreshTokens.generate();
-        RefreshToken row = rotateTo(session, token, now);
+        String token = tokens.issue(session.id, userId);
+        rotateTo(session, token, now);
         session.currentSealed = null; // nothing to retry yet
         repository.persist(session);
-        repository.persist(row);
         return grant(session, token, now);
     }
 
@@ -121,28 +122,44 @@ public class SessionService {
     }
 
     /**
-     * The session behind any refresh token it ever issued, live or not: what a refresh would grant,
-     * used to check a requested scope before anything is rotated. Empty for an unknown token.
+     * The session and user behind any refresh token the service issued, live or not (only those two
+     * ids are set): a token of the current format names them under its MAC, an older one is looked up
+     * by its hash. Empty for an unknown or forged token.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SessionGrant> findSessionOf(String refreshToken) {
         if (!RefreshTokens.isPlausible(refreshToken)) {
             return Optional.empty();
         }
+        Optional<RefreshTokenFormat.Named> named = tokens.read(refreshToken);
+        if (named.isPresent()) {
+            return named.map(n -> new SessionGrant(n.sessionId(), n.userId(), null, null, null, null, null));
+        }
         return repository.findGrantByTokenHash(RefreshTokens.hash(refreshToken));
     }
 
+    /** Checks the session's scope against a request before anything rotates; throws to refuse it. */
+    @FunctionalInterface
+    public interface ScopeCheck {
+        void check(String sessionScope);
+    }
+
     /**
-     * Exchanges a refresh token of the session {@code sessionId} (as {@link #findSessionOf} found it)
-     * for its successor. The session row is locked, so concurrent
+     * Exchanges a refresh token of the session {@code sessionId} of user {@code userId} (as
+     * {@link #findSessionOf} found them) for its successor. The session row is locked, so concurrent
      * refreshes with one token run one after the other: the first rotates, the others are retries
      * inside the grace window and get the same successor. Reuse outside the window, or of any older
      * token, revokes the whole session; that revocation is committed although the call fails.
+     * {@code scopeCheck} sees the session's scope first: a refused scope costs the client nothing.
      */
     @Transactional(dontRollbackOn = AuthException.class)
-    public SessionGrant refresh(UUID sessionId, String refreshToken, String clientId, String username) {
+    public SessionGrant refresh(UUID sessionId, UUID userId, String refreshToken, String clientId, String username,
+            ScopeCheck scopeCheck) {
         String hash = RefreshTokens.hash(refreshToken);
-        Session session = repository.lockForRefresh(sessionId).orElseThrow(SessionService::invalidRefreshToken);
+        Session session = repository.lockForRefresh(sessionId)
+                .filter(s -> userId.equals(s.userId))
+                .orElseThrow(SessionService::invalidRefreshToken);
+        scopeCheck.check(session.scope);
         Instant now = clock.instant();
         if (!session.isActiveAt(now)) {
             throw invalidRefreshToken();
@@ -153,8 +170,9 @@ public class SessionService {
             throw AuthException.invalidGrant("The refresh token was issued to another client.");
         }
         if (hash.equals(session.currentHash)) {
-            String successor = RefreshTokens.generate();
-            repository.saveRotation(session, rotateTo(session, successor, now));
+            String successor = tokens.issue(session.id, session.userId);
+            rotateTo(session, successor, now);
+            repository.saveRotation(session);
             return grant(session, successor, now);
         }
         if (isRetryWithinGrace(session, hash, now)) {
@@ -182,24 +200,29 @@ public class SessionService {
         }
         Instant now = clock.instant();
         String hash = RefreshTokens.hash(refreshToken);
+        Optional<RefreshTokenFormat.Named> named = tokens.read(refreshToken);
+        if (named.isPresent()) {
+            // the live token was issued at the last rotation (or the login) and lives as long as its session
+            return repository.findSession(named.get().sessionId())
+                    .filter(s -> s.isActiveAt(now) && hash.equals(s.currentHash))
+                    .map(s -> new SessionGrant(s.id, s.userId, s.clientId, s.scope, null,
+                            s.rotatedAt != null ? s.rotatedAt : s.createdAt, s.expiresAt));
+        }
         return repository.findToken(hash).flatMap(token -> repository.findSession(token.sessionId)
                 .filter(s -> s.isActiveAt(now) && hash.equals(s.currentHash))
                 .map(s -> new SessionGrant(s.id, s.userId, s.clientId, s.scope, null, token.issuedAt, token.expiresAt)));
     }
 
-    /** Makes the token the session's live one; the former live token becomes the direct predecessor. */
-    private RefreshToken rotateTo(Session session, String token, Instant now) {
-        RefreshToken row = new RefreshToken();
-        row.tokenHash = RefreshTokens.hash(token);
-        row.sessionId = session.id;
-        row.issuedAt = now;
-        row.expiresAt = now.plus(refreshLifetime);
+    /**
+     * Makes the token the session's live one; the former live token becomes the direct predecessor.
+     * Only the session row changes: a token names its session, so none is stored per token.
+     */
+    private void rotateTo(Session session, String token, Instant now) {
         session.previousHash = session.currentHash;
-        session.currentHash = row.tokenHash;
+        session.currentHash = RefreshTokens.hash(token);
         session.rotatedAt = session.previousHash == null ? null : now;
-        session.expiresAt = row.expiresAt;
+        session.expiresAt = now.plus(refreshLifetime);
         session.currentSealed = masterKey.encryptFor(RETRY_COPY_KEY, token.getBytes(StandardCharsets.UTF_8), sealLabel(session));
-        return row;
     }
 
     // a copy sealed under the master key itself by an earlier version lives at most one grace window

@@ -144,12 +144,18 @@ public class TokenService {
         SessionGrant known = sessions.findSessionOf(refreshToken).orElseThrow(TokenService::invalidRefreshToken);
         // locked before the session, in the order every change of rights takes the same locks
         AuthenticatedUser user = users.lockActiveUser(known.userId()).orElseThrow(TokenService::invalidRefreshToken);
-        Set<String> available = new HashSet<>(Scopes.parse(known.scope()));
-        available.retainAll(user.roles());
-        Set<String> roles = Scopes.grant(scope, available);
-        SessionGrant session = sessions.refresh(known.sessionId(), refreshToken, clientId, user.username());
+        SessionGrant session = sessions.refresh(known.sessionId(), user.id(), refreshToken, clientId, user.username(),
+                sessionScope -> refreshedRoles(sessionScope, user, scope));
+        Set<String> roles = refreshedRoles(session.scope(), user, scope);
         refreshes.fire(new TokenRefreshed(session.sessionId(), user.id(), user.username(), clientAddress));
         return forSession(user, roles, session);
+    }
+
+    /** What a refresh may carry: the requested scope within the session's, and the user's current roles. */
+    private static Set<String> refreshedRoles(String sessionScope, AuthenticatedUser user, String requested) {
+        Set<String> available = new HashSet<>(Scopes.parse(sessionScope));
+        available.retainAll(user.roles());
+        return Scopes.grant(requested, available);
     }
 
     /** The token a user's session gets, timed now: under the locks the caller's transaction holds. */
