@@ -4,7 +4,7 @@
 # medians of several rounds, protected GETs cycling 1,000 distinct tokens, the raw signing rate on
 # the service's core in the same run, start to ready, and resident memory through a mixed load.
 #
-#   bench/run.sh                  # full run: 90 s warm-up, 3 x 10 s rounds, 10 min memory run (about 20 min)
+#   bench/run.sh                  # full run: 240 s warm-up, 3 x 10 s rounds, 10 min memory run (about 28 min)
 #   BENCH_QUICK=1 bench/run.sh    # to try the script: short warm-up, rounds and memory run (figures mean nothing)
 #   BENCH_STARTS_ONLY=1 bench/run.sh   # start to ready only (BENCH_STARTS=n times each)
 #   BENCH_PROFILE=/tmp/prof bench/run.sh   # after the warm-up, one JFR recording per path (public, user, grants)
@@ -22,7 +22,7 @@ ROOT=$PWD
 if [ -n "${BENCH_QUICK:-}" ]; then
     WARMUP=${BENCH_WARMUP:-12} ROUND=${BENCH_ROUND:-3} MEMORY_SECONDS=${BENCH_MEMORY_SECONDS:-60} SESSIONS=40 STARTS=${BENCH_STARTS:-1}
 else
-    WARMUP=${BENCH_WARMUP:-90} ROUND=${BENCH_ROUND:-10} MEMORY_SECONDS=${BENCH_MEMORY_SECONDS:-600} SESSIONS=200 STARTS=${BENCH_STARTS:-3}
+    WARMUP=${BENCH_WARMUP:-240} ROUND=${BENCH_ROUND:-10} MEMORY_SECONDS=${BENCH_MEMORY_SECONDS:-600} SESSIONS=200 STARTS=${BENCH_STARTS:-3}
 fi
 ROUNDS=${BENCH_ROUNDS:-3}
 SLICE=${BENCH_SLICE:-2}
