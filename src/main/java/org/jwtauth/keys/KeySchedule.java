@@ -39,6 +39,15 @@ final class KeySchedule {
 
     /** Brings the timeline up to date at {@code now}; {@code generator} makes a key activating at the given time. */
     Changes update(List<SigningKeyEntity> keys, Instant now, Function<Instant, SigningKeyEntity> generator) {
+        return update(keys, now, generator, true);
+    }
+
+    /**
+     * As {@link #update(List, Instant, Function)}; without {@code withNext} no next key is made, only a
+     * missing current one (a first start leaves the next key to a moment later).
+     */
+    Changes update(List<SigningKeyEntity> keys, Instant now, Function<Instant, SigningKeyEntity> generator,
+            boolean withNext) {
         List<SigningKeyEntity> created = new ArrayList<>();
         // after a change of auth.keys.algorithm the old keys stop signing at once but stay published
         keys.stream().filter(k -> !k.algorithm.equals(algorithm) && signsAfter(k, now)).forEach(k -> k.retiresAt = now);
@@ -52,7 +61,7 @@ final class KeySchedule {
             own.sort(Comparator.comparing(k -> k.activatesAt));
         }
         SigningKeyEntity last = own.get(own.size() - 1);
-        if (!last.activatesAt.isAfter(now.plus(margin))) {
+        if (withNext && !last.activatesAt.isAfter(now.plus(margin))) {
             Instant activation = latest(last.activatesAt.plus(period), now.plus(minimumLead));
             SigningKeyEntity next = generator.apply(activation);
             last.retiresAt = activation;
@@ -76,6 +85,11 @@ final class KeySchedule {
         Changes after = update(all, now, generator);
         created.addAll(after.created());
         return new Changes(created, after.expired());
+    }
+
+    /** Whether a key of the configured algorithm is waiting to sign after {@code now}. */
+    boolean hasNext(List<SigningKeyEntity> keys, Instant now) {
+        return own(keys).stream().anyMatch(k -> k.activatesAt.isAfter(now));
     }
 
     /** When a retired key leaves the JWKS: every token it signed has expired by then. */

@@ -1,18 +1,23 @@
 package org.jwtauth.keys;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
@@ -22,6 +27,7 @@ import org.jwtauth.common.error.AuthException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -31,10 +37,12 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * {@code kid}. Keys come from the database (managed, rotated on a schedule), from files, or from
  * the HS256 secret; every replica re-reads them each {@code auth.keys.refresh-interval}.
  */
-@ApplicationScoped
+@Singleton
 public class KeyService {
 
     private static final Logger LOG = Logger.getLogger(KeyService.class);
+    static final Duration NEXT_KEY_DELAY = Duration.ofSeconds(2);
+    private static final long NEXT_KEY_WAIT_SECONDS = 30;
 
     private final AuthConfig config;
     private final ManagedKeys managed;
@@ -48,6 +56,9 @@ public class KeyService {
     private final Set<String> verificationAlgorithms;
     private volatile KeySettings.Source source;
     private volatile Map<String, SigningKey> keysByKid = Map.of();
+    // the next key a first start left for later; null once made
+    private volatile FutureTask<Void> pendingNextKey;
+    private volatile boolean stopping;
 
     KeyService(AuthConfig config, ManagedKeys managed, MeterRegistry registry, Event<KeyRotated> rotated, Clock clock) {
         this.config = config;
@@ -63,13 +74,39 @@ public class KeyService {
 
     void onStart(@Observes StartupEvent event) {
         start();
+        FutureTask<Void> next = pendingNextKey;
+        if (next != null) {
+            Thread.ofPlatform().name("next-signing-key").daemon().start(() -> {
+                try {
+                    Thread.sleep(NEXT_KEY_DELAY);
+                    if (!stopping) {
+                        next.run();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
     }
 
-    /** Validates the settings and loads the keys, creating the first managed ones if there are none. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * Validates the settings and loads the keys, creating the first managed one if there is none. A first
+     * start makes only the current key: generating an RSA key pair costs a quarter of a second of a cold
+     * core, so the next key follows {@link #NEXT_KEY_DELAY} later, or at once for whoever asks for the
+     * published keys, the key list or a rotation first.
+     */
     void start() {
         source = KeySettings.validate(config);
-        if (source == KeySettings.Source.MANAGED) {
-            managed.maintain();
+        if (source == KeySettings.Source.MANAGED && !managed.maintainCurrent()) {
+            pendingNextKey = new FutureTask<>(() -> {
+                managed.maintain();
+                reload();
+                return null;
+            });
         }
         reload();
         if (!hasSigningKey()) {
@@ -77,6 +114,29 @@ public class KeyService {
         }
         LOG.infof("Signing with %s key %s (%s keys)", config.keys().algorithm(), currentSigningKey().kid(),
                 source.name().toLowerCase());
+    }
+
+    /** Makes the next key now if the start left it for later, or waits while another thread makes it. */
+    private void awaitNextKey() {
+        FutureTask<Void> next = pendingNextKey;
+        if (next == null) {
+            return;
+        }
+        next.run(); // does nothing when it runs or ran elsewhere
+        try {
+            next.get(NEXT_KEY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // the database may be away: the scheduled refresh makes the key later, as for any maintenance
+            LOG.warnf("Could not create the next signing key: %s", e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            LOG.warn("Still creating the next signing key; answering with the keys loaded");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (next.isDone()) {
+                pendingNextKey = null;
+            }
+        }
     }
 
     /** Runs the rotation schedule and picks up keys created or rotated by other replicas. */
@@ -136,12 +196,17 @@ public class KeyService {
      * kids never reaches the database more often than that and the event loop never waits for it.
      */
     public Optional<SigningKey> findVerificationKey(String kid) {
+        return findVerificationKey(kid, clock.instant());
+    }
+
+    /** As {@link #findVerificationKey(String)}, at {@code now} (the caller's one reading of the clock). */
+    public Optional<SigningKey> findVerificationKey(String kid, Instant now) {
         SigningKey key = keysByKid.get(kid);
         if (key == null) {
             requestReload();
             return Optional.empty();
         }
-        return key.isPublishedAt(clock.instant()) ? Optional.of(key) : Optional.empty();
+        return key.isPublishedAt(now) ? Optional.of(key) : Optional.empty();
     }
 
     private void requestReload() {
@@ -173,6 +238,7 @@ public class KeyService {
 
     /** Every public key that may have signed a still-valid token (none for HS256). */
     public List<SigningKey> publishedKeys() {
+        awaitNextKey();
         Instant now = clock.instant();
         return keysByKid.values().stream()
                 .filter(k -> k.publicJwk() != null && k.isPublishedAt(now))
@@ -182,6 +248,7 @@ public class KeyService {
 
     /** Every key the service holds, with its state; never a private part. */
     public List<KeyView> listKeys() {
+        awaitNextKey();
         Instant now = clock.instant();
         return keysByKid.values().stream()
                 .sorted(Comparator.comparing(SigningKey::activatesAt).thenComparing(SigningKey::kid))
@@ -196,6 +263,7 @@ public class KeyService {
             throw new AuthException(409, "conflict", "Keys come from " + setting
                     + "; rotate them by changing that setting, not through the API.");
         }
+        awaitNextKey();
         List<String> created = managed.promoteNext();
         rotations.increment();
         reload();

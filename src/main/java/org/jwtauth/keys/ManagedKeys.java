@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,23 +51,37 @@ class ManagedKeys {
                 config.token().accessLifetime().plus(config.token().clockLeeway()).plus(refresh));
     }
 
+    private enum Step { MAINTAIN, CURRENT_ONLY, PROMOTE }
+
     /** Runs the rotation schedule: first key, next key, retirement and clean-up; returns the keys created. */
     List<String> maintain() {
-        return QuarkusTransaction.requiringNew().call(() -> apply(false));
+        return QuarkusTransaction.requiringNew().call(() -> apply(Step.MAINTAIN));
+    }
+
+    /**
+     * As {@link #maintain} without making a next key: only a missing current one. Returns whether a next
+     * key is published; when it is not, {@link #maintain} is due soon.
+     */
+    boolean maintainCurrent() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            apply(Step.CURRENT_ONLY);
+            return schedule.hasNext(repository.listByUse(SigningKeyEntity.SIGNING), clock.instant());
+        });
     }
 
     /** Promotes the next key to current now and publishes a fresh next key. */
     List<String> promoteNext() {
-        return QuarkusTransaction.requiringNew().call(() -> apply(true));
+        return QuarkusTransaction.requiringNew().call(() -> apply(Step.PROMOTE));
     }
 
-    private List<String> apply(boolean promote) {
+    private List<String> apply(Step step) {
         repository.lockKeyGeneration();
         Instant now = clock.instant();
         List<SigningKeyEntity> keys = repository.listByUse(SigningKeyEntity.SIGNING);
-        KeySchedule.Changes changes = promote
-                ? schedule.promoteNext(keys, now, at -> newEntity(algorithm, SigningKeyEntity.SIGNING, now, at))
-                : schedule.update(keys, now, at -> newEntity(algorithm, SigningKeyEntity.SIGNING, now, at));
+        Function<Instant, SigningKeyEntity> generator = at -> newEntity(algorithm, SigningKeyEntity.SIGNING, now, at);
+        KeySchedule.Changes changes = step == Step.PROMOTE
+                ? schedule.promoteNext(keys, now, generator)
+                : schedule.update(keys, now, generator, step == Step.MAINTAIN);
         changes.created().forEach(repository::persist);
         changes.expired().forEach(k -> {
             repository.delete(k);

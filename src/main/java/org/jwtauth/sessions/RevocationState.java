@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
@@ -26,7 +26,7 @@ import io.quarkus.scheduler.Scheduled;
  * (it runs on the event loop, never a database round trip); a short schedule reloads it from the
  * database, so a revocation written by another replica is honoured within a few seconds.
  */
-@ApplicationScoped
+@Singleton
 public class RevocationState {
 
     private static final Logger LOG = Logger.getLogger(RevocationState.class);

@@ -7,7 +7,7 @@ import java.util.Set;
 import javax.crypto.SecretKey;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -28,7 +28,7 @@ import org.jwtauth.common.metrics.AuthMetrics;
  */
 @Alternative
 @Priority(1)
-@ApplicationScoped
+@Singleton
 class AccessTokenParser implements JWTParser {
 
     /**

@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.JsonWebSignature;
@@ -28,7 +29,7 @@ import org.jwtauth.sessions.RevocationState;
  * Only keys the service holds are used: {@code jku}, {@code x5u} and {@code jwk} headers are never read.
  * With {@code auth.token.encryption.enabled} a nested token is decrypted first, then fully verified.
  */
-@ApplicationScoped
+@Singleton
 public class AccessTokenVerifier {
 
     /** The {@code typ} of every access token (RFC 9068 §2.1). */
@@ -74,10 +75,11 @@ public class AccessTokenVerifier {
      * trusted for the configured algorithm, and revocation. All in memory.
      */
     public void recheck(VerifiedAccessToken token) throws TokenRejectedException {
-        if (token.expiresAt() <= clock.instant().getEpochSecond()) {
+        Instant now = clock.instant();
+        if (token.expiresAt() <= now.getEpochSecond()) {
             throw Rejection.EXPIRED.exception();
         }
-        SigningKey key = keys.findVerificationKey(token.kid()).orElseThrow(Rejection.UNKNOWN_KEY::exception);
+        SigningKey key = keys.findVerificationKey(token.kid(), now).orElseThrow(Rejection.UNKNOWN_KEY::exception);
         if (!keys.verificationAlgorithms().contains(key.algorithm())) {
             throw Rejection.ALGORITHM.exception();
         }

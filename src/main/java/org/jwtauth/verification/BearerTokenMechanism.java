@@ -1,11 +1,10 @@
 package org.jwtauth.verification;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -33,7 +32,7 @@ import org.jwtauth.common.metrics.AuthMetrics;
  */
 @Alternative
 @Priority(1)
-@ApplicationScoped
+@Singleton
 class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "bearer";
@@ -117,8 +116,8 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
     static String bearerToken(String header) {
         String value = header.strip();
         int space = value.indexOf(' ');
-        String scheme = space < 0 ? value : value.substring(0, space);
-        if (!scheme.toLowerCase(Locale.ROOT).equals(BEARER)) {
+        int schemeLength = space < 0 ? value.length() : space;
+        if (schemeLength != BEARER.length() || !value.regionMatches(true, 0, BEARER, 0, schemeLength)) {
             return null;
         }
         return space < 0 ? "" : value.substring(space + 1).strip();

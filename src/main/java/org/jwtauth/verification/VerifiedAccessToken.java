@@ -22,6 +22,7 @@ public final class VerifiedAccessToken {
     private final String tokenId;
     private final String sessionId;
     private final long issuedAt;
+    private final long issuedAtMillis;
     private final long expiresAt;
 
     private VerifiedAccessToken(JwtClaims claims, String kid) throws MalformedClaimException {
@@ -32,6 +33,7 @@ public final class VerifiedAccessToken {
         Object sid = claims.getClaimValue("sid");
         this.sessionId = sid == null ? null : sid.toString();
         this.issuedAt = claims.getIssuedAt().getValue();
+        this.issuedAtMillis = issuedAtMillis(issuedAt, tokenId);
         this.expiresAt = claims.getExpirationTime().getValue();
     }
 
@@ -85,6 +87,10 @@ public final class VerifiedAccessToken {
      * revocation cut-off in that second refuses it).
      */
     public long issuedAtMillis() {
+        return issuedAtMillis; // read on every request with a cached token: parsed once
+    }
+
+    private static long issuedAtMillis(long issuedAt, String tokenId) {
         long earliest = issuedAt * 1000;
         OptionalLong precise = TimeOrderedIds.millisOf(tokenId);
         return precise.isPresent() && precise.getAsLong() >= earliest && precise.getAsLong() < earliest + 1000

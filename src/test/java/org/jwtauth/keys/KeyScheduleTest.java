@@ -1,6 +1,7 @@
 package org.jwtauth.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,19 @@ class KeyScheduleTest {
         assertEquals(2, run(T0).created().size());
         assertEquals(List.of("current", "next"), states(T0));
         assertEquals(T0.plus(PERIOD), table.get(1).activatesAt);
+        assertEquals(table.get(1).activatesAt, table.get(0).retiresAt);
+    }
+
+    @Test
+    void shouldCreateOnlyTheCurrentKeyWhenTheNextIsLeftForLaterThenTheNextOne() {
+        KeySchedule.Changes first = schedule.update(table, T0, this::generate, false);
+        table.addAll(first.created());
+        assertEquals(List.of("current"), states(T0));
+        assertFalse(schedule.hasNext(table, T0));
+
+        assertEquals(1, run(T0.plusSeconds(2)).created().size());
+        assertEquals(List.of("current", "next"), states(T0.plusSeconds(2)));
+        assertTrue(schedule.hasNext(table, T0.plusSeconds(2)));
         assertEquals(table.get(1).activatesAt, table.get(0).retiresAt);
     }
 
