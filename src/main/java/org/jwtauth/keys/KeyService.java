@@ -231,6 +231,14 @@ public class KeyService {
         return (long) unknownKidReloads.count();
     }
 
+    /**
+     * The keys as loaded now, as an opaque value that changes with every reload: a key found in one
+     * stays what it was (dates included) while this value is the same.
+     */
+    public Object keysVersion() {
+        return keysByKid;
+    }
+
     /** Algorithms a token may carry: only the configured one, never {@code none}, never HMAC with key pairs. */
     public Set<String> verificationAlgorithms() {
         return verificationAlgorithms;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
@@ -41,6 +42,9 @@ public class RevocationState {
     private final Map<String, Long> subjectCutoffs = new ConcurrentHashMap<>();
     // re-read this much before the previous reload: a revocation stamped earlier may commit later
     private static final Duration OVERLAP = Duration.ofSeconds(30);
+    // moves on every revocation this instance learns of, after its entry is in place; never on eviction
+    // (an entry leaving revokes nothing): a check that passed at one version still holds while it stays
+    private final AtomicLong version = new AtomicLong();
     private volatile Instant watermark;
     private volatile long lastRefreshNanos;
 
@@ -71,30 +75,50 @@ public class RevocationState {
         return cutoff != null && issuedAtMillis <= cutoff;
     }
 
+    /**
+     * Changes whenever a revocation is added: an answer of {@link #isRevoked} read after this value may
+     * be reused while it is unchanged.
+     */
+    public long version() {
+        return version.get();
+    }
+
     // Revocations made here apply on this instance as soon as they are durable.
     void onSessionsRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsRevoked event) {
         sessionsRevoked(event.sessionIds(), event.revokedAt());
+        version.incrementAndGet();
     }
 
     void onSubjectRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubjectRevoked event) {
         subjectRevoked(event.subject(), event.revokedBefore());
+        version.incrementAndGet();
     }
 
     void onAccessTokenRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessTokenRevoked event) {
         accessTokenRevoked(event.tokenId(), event.expiresAt());
+        version.incrementAndGet();
     }
 
     private void sessionsRevoked(Collection<UUID> sessionIds, Instant revokedAt) {
         long until = revokedAt.plus(retention).getEpochSecond();
-        sessionIds.forEach(id -> revokedSessions.merge(id.toString(), until, Math::max));
+        sessionIds.forEach(id -> add(revokedSessions, id.toString(), until));
     }
 
     private void accessTokenRevoked(String tokenId, Instant expiresAt) {
-        revokedTokenIds.merge(tokenId, expiresAt.getEpochSecond(), Math::max);
+        add(revokedTokenIds, tokenId, expiresAt.getEpochSecond());
     }
 
     private void subjectRevoked(String subject, Instant revokedBefore) {
-        subjectCutoffs.merge(subject, revokedBefore.toEpochMilli(), Math::max);
+        add(subjectCutoffs, subject, revokedBefore.toEpochMilli());
+    }
+
+    // the reload sees the same rows again and again (its overlap): only a new or later entry moves the version
+    private void add(Map<String, Long> entries, String key, long value) {
+        Long before = entries.get(key);
+        if (before == null || before < value) {
+            entries.merge(key, value, Math::max);
+            version.incrementAndGet();
+        }
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -72,18 +72,34 @@ public class AccessTokenVerifier {
 
     /**
      * The checks whose answer can change after a token was verified: expiry, its key still being
-     * trusted for the configured algorithm, and revocation. All in memory.
+     * trusted for the configured algorithm, and revocation. All in memory. A token that passed them is
+     * passed again without the lookups while no revocation was added, the keys were not reloaded and
+     * neither it nor its key has expired since: the answer could only change with one of those.
      */
     public void recheck(VerifiedAccessToken token) throws TokenRejectedException {
-        Instant now = clock.instant();
-        if (token.expiresAt() <= now.getEpochSecond()) {
+        long now = clock.millis();
+        VerifiedAccessToken.Passed passed = token.passed();
+        if (passed != null && now < passed.untilMillis() && passed.revocationVersion() == revocations.version()
+                && passed.keysVersion() == keys.keysVersion()) {
+            return;
+        }
+        // read before the checks: a revocation or reload landing during them makes the next use check again
+        long revocationVersion = revocations.version();
+        Object keysVersion = keys.keysVersion();
+        if (token.expiresAt() <= Math.floorDiv(now, 1000)) {
             throw Rejection.EXPIRED.exception();
         }
-        SigningKey key = keys.findVerificationKey(token.kid(), now).orElseThrow(Rejection.UNKNOWN_KEY::exception);
+        SigningKey key = keys.findVerificationKey(token.kid(), Instant.ofEpochMilli(now))
+                .orElseThrow(Rejection.UNKNOWN_KEY::exception);
         if (!keys.verificationAlgorithms().contains(key.algorithm())) {
             throw Rejection.ALGORITHM.exception();
         }
         checkNotRevoked(token);
+        long until = token.expiresAt() * 1000;
+        if (key.publishedUntil() != null) {
+            until = Math.min(until, key.publishedUntil().toEpochMilli());
+        }
+        token.passed(new VerifiedAccessToken.Passed(until, revocationVersion, keysVersion));
     }
 
     /** The signed token inside a nested token; it then passes every check a plain signed token does. */

@@ -24,6 +24,15 @@ public final class VerifiedAccessToken {
     private final long issuedAt;
     private final long issuedAtMillis;
     private final long expiresAt;
+    // the last recheck this token passed, by any thread
+    private volatile Passed passed;
+
+    /**
+     * A passed recheck: it holds before {@code untilMillis} (the token's or its key's end) while the
+     * revocation state and the loaded keys are still at these versions.
+     */
+    record Passed(long untilMillis, long revocationVersion, Object keysVersion) {
+    }
 
     private VerifiedAccessToken(JwtClaims claims, String kid) throws MalformedClaimException {
         this.claims = claims;
@@ -43,6 +52,14 @@ public final class VerifiedAccessToken {
         } catch (MalformedClaimException | ClassCastException e) {
             throw Rejection.CLAIM_TYPE.exception();
         }
+    }
+
+    Passed passed() {
+        return passed;
+    }
+
+    void passed(Passed recheck) {
+        this.passed = recheck;
     }
 
     JwtClaims claims() {

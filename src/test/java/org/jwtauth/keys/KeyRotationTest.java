@@ -27,6 +27,7 @@ import org.jwtauth.verification.AccessTokenVerifier;
 import org.jwtauth.verification.VerifiedAccessToken;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -69,6 +70,9 @@ class KeyRotationTest {
 
     @Inject
     ManagedKeys managed;
+
+    @Inject
+    KeyRepository repository;
 
     @Inject
     AuthConfig config;
@@ -128,6 +132,24 @@ class KeyRotationTest {
             assertTrue(System.nanoTime() < deadline, "the expired key was never deleted");
             Thread.sleep(100);
         }
+    }
+
+    @Test
+    void shouldRefuseAnAlreadyAcceptedTokenOnceItsKeyIsGoneFromTheStore() {
+        String token = TestUsers.tokenWithRoles("user");
+        String kid = kidOf(token);
+        // accepted, so cached with its passed recheck
+        given().auth().oauth2(token).get("/api/user").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/user").then().statusCode(200);
+        keys.rotate();
+        given().auth().oauth2(token).get("/api/user").then().statusCode(200);
+
+        // an operator purges the retired key (compromised, say) while its tokens are unexpired
+        QuarkusTransaction.requiringNew().run(() -> repository.listByUse(SigningKeyEntity.SIGNING).stream()
+                .filter(k -> k.kid.equals(kid)).forEach(repository::delete));
+        keys.reload();
+
+        AlgorithmContract.assertRejected(token, "");
     }
 
     @Test
