@@ -15,6 +15,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.quarkus.security.credential.Credential;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -35,7 +37,7 @@ class AccessTokenParser implements JWTParser {
      * A principal and its roles, built once per token; expiry, key trust and revocation are
      * checked on every use.
      */
-    record Verified(VerifiedAccessToken token, JsonWebToken principal, Set<String> roles) {
+    record Verified(VerifiedAccessToken token, JsonWebToken principal, Set<String> roles, Credential credential) {
     }
 
     private final AccessTokenVerifier verifier;
@@ -93,7 +95,8 @@ class AccessTokenParser implements JWTParser {
         }
         VerifiedAccessToken checked = verifier.verify(token);
         JsonWebToken principal = new VerifiedPrincipal(token, checked.claims());
-        Verified entry = new Verified(checked, principal, Set.copyOf(principal.getGroups()));
+        Verified entry = new Verified(checked, principal, Set.copyOf(principal.getGroups()),
+                new JsonWebTokenCredential(token));
         verified.put(token, entry);
         return entry;
     }

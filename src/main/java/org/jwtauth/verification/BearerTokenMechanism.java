@@ -13,8 +13,6 @@ import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
@@ -68,7 +66,7 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return refuse(Rejection.EMPTY);
         }
         try {
-            return Uni.createFrom().item(identity(parser.verified(token), token, context));
+            return Uni.createFrom().item(identity(parser.verified(token), context));
         } catch (TokenRejectedException e) {
             return Uni.createFrom().failure(new AuthenticationFailedException(e));
         }
@@ -89,22 +87,16 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return null;
         }
         AccessTokenParser.Verified verified = parser.known(token);
-        return verified == null ? null : identity(verified, token, context);
+        return verified == null ? null : identity(verified, context);
     }
 
     /**
      * The identity MicroProfile JWT's own validator would build (principal, credential, roles,
      * routing context), made here from the parser's verified entry: on every request with a known
-     * token this skips the identity-provider chain, its context propagation and a fresh role set.
+     * token this skips the identity-provider chain, its context propagation and fresh role sets.
      */
-    private static SecurityIdentity identity(AccessTokenParser.Verified verified, String token, RoutingContext context) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(verified.principal())
-                .addCredential(new JsonWebTokenCredential(token))
-                .addRoles(verified.roles())
-                .addAttribute("quarkus.user", verified.principal())
-                .addAttribute(RoutingContext.class.getName(), context)
-                .build();
+    private static SecurityIdentity identity(AccessTokenParser.Verified verified, RoutingContext context) {
+        return new TokenIdentity(verified, context);
     }
 
     private Uni<SecurityIdentity> refuse(Rejection rejection) {
