@@ -23,11 +23,11 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.lifecycle.AfterStart;
 import org.jwtauth.common.error.AuthException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -58,7 +58,6 @@ public class KeyService {
     private volatile Map<String, SigningKey> keysByKid = Map.of();
     // the next key a first start left for later; null once made
     private volatile FutureTask<Void> pendingNextKey;
-    private volatile boolean stopping;
 
     KeyService(AuthConfig config, ManagedKeys managed, MeterRegistry registry, Event<KeyRotated> rotated, Clock clock) {
         this.config = config;
@@ -72,25 +71,12 @@ public class KeyService {
         this.lastReloadRequest = new AtomicLong(System.nanoTime() - reloadIntervalNanos);
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes StartupEvent event, AfterStart afterStart) {
         start();
         FutureTask<Void> next = pendingNextKey;
         if (next != null) {
-            Thread.ofPlatform().name("next-signing-key").daemon().start(() -> {
-                try {
-                    Thread.sleep(NEXT_KEY_DELAY);
-                    if (!stopping) {
-                        next.run();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            afterStart.runLater("next-signing-key", NEXT_KEY_DELAY, next);
         }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
     }
 
     /**

@@ -10,10 +10,10 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.lifecycle.AfterStart;
 import org.jwtauth.common.security.Roles;
 
 import io.quarkus.runtime.Quarkus;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -32,8 +32,6 @@ class BootstrapAdmin {
     private final UserService users;
     private final BootstrapGate gate;
     private final AuthConfig config;
-    // no creation starts once the service stops (the delay may end after it); never an interrupt: H2 closes its file on one
-    private volatile boolean stopping;
 
     BootstrapAdmin(UserService users, BootstrapGate gate, AuthConfig config) {
         this.users = users;
@@ -41,7 +39,7 @@ class BootstrapAdmin {
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes StartupEvent event, AfterStart afterStart) {
         if (users.countUsers() > 0) {
             return;
         }
@@ -54,20 +52,7 @@ class BootstrapAdmin {
             LOG.warnf("Creating the bootstrap admin '%s' with the generated password: %s  (change it now)", username, password);
         }
         gate.defer(username, () -> create(username, password));
-        Thread.ofPlatform().name("bootstrap-admin").daemon().start(() -> {
-            try {
-                Thread.sleep(DELAY);
-                if (!stopping) {
-                    gate.createNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
+        afterStart.runLater("bootstrap-admin", DELAY, gate::createNow);
     }
 
     private void create(String username, String password) {
