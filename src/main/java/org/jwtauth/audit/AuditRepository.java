@@ -1,14 +1,11 @@
 package org.jwtauth.audit;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.query.SelectionQuery;
 import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.persistence.Database;
 
@@ -22,10 +19,7 @@ class AuditRepository {
         this.db = db;
     }
 
-    /**
-     * One insert on the transaction's connection (no entity kept in the persistence context): every
-     * refresh and login writes an event, and Hibernate's persist and flush cost more than the insert.
-     */
+    /** One insert on the transaction's connection: every refresh and login writes an event. */
     void insert(AuditEvent event) {
         db.update("insert into audit_events (id, occurred_at, type, user_id, username, username_key, client_address, details)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -35,46 +29,52 @@ class AuditRepository {
 
     List<AuditEvent> search(AuditFilter filter, PageRequest page) {
         Where where = Where.of(filter);
-        return where.bind(db.session().createSelectionQuery("from AuditEvent" + where.clause + " order by time desc, id", AuditEvent.class))
-                .setFirstResult(page.offset())
-                .setMaxResults(page.size())
-                .getResultList();
+        List<Object> parameters = new ArrayList<>(where.parameters);
+        parameters.add(page.size());
+        parameters.add(page.offset());
+        return db.list("select id, occurred_at, type, user_id, username, username_key, client_address, details"
+                + " from audit_events" + where.clause + " order by occurred_at desc, id limit ? offset ?", row -> {
+                    AuditEvent event = new AuditEvent();
+                    event.id = Database.uuid(row, 1);
+                    event.time = Database.instant(row, 2);
+                    event.type = AuditType.valueOf(row.getString(3));
+                    event.userId = Database.uuid(row, 4);
+                    event.username = row.getString(5);
+                    event.usernameKey = row.getString(6);
+                    event.clientAddress = row.getString(7);
+                    event.details = row.getString(8);
+                    return event;
+                }, parameters.toArray());
     }
 
     long count(AuditFilter filter) {
         Where where = Where.of(filter);
-        return where.bind(db.session().createSelectionQuery("select count(*) from AuditEvent" + where.clause, Long.class))
-                .getSingleResult();
+        return db.count("select count(*) from audit_events" + where.clause, where.parameters.toArray());
     }
 
     /** Only the conditions that are asked for, so no query binds an untyped null. */
-    private record Where(String clause, Map<String, Object> parameters) {
+    private record Where(String clause, List<Object> parameters) {
 
         static Where of(AuditFilter filter) {
             List<String> conditions = new ArrayList<>();
-            Map<String, Object> parameters = new LinkedHashMap<>();
+            List<Object> parameters = new ArrayList<>();
             if (filter.username() != null) {
-                conditions.add("usernameKey = :user");
-                parameters.put("user", filter.username().toLowerCase(Locale.ROOT));
+                conditions.add("username_key = ?");
+                parameters.add(filter.username().toLowerCase(Locale.ROOT));
             }
             if (filter.type() != null) {
-                conditions.add("type = :type");
-                parameters.put("type", filter.type());
+                conditions.add("type = ?");
+                parameters.add(filter.type().name());
             }
             if (filter.since() != null) {
-                conditions.add("time >= :since");
-                parameters.put("since", filter.since());
+                conditions.add("occurred_at >= ?");
+                parameters.add(filter.since());
             }
             if (filter.until() != null) {
-                conditions.add("time < :until");
-                parameters.put("until", filter.until());
+                conditions.add("occurred_at < ?");
+                parameters.add(filter.until());
             }
             return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
-        }
-
-        <T> SelectionQuery<T> bind(SelectionQuery<T> query) {
-            parameters.forEach(query::setParameter);
-            return query;
         }
     }
 }

@@ -13,10 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.http.PageView;
 import org.jwtauth.common.error.AuthException;
+import org.jwtauth.common.persistence.DataAccessException;
 import org.jwtauth.common.security.Roles;
 import org.jwtauth.sessions.RevocationService;
 
@@ -60,9 +60,12 @@ public class ClientService {
             throw AuthException.clientExists();
         }
         try {
-            repository.persist(client);
-        } catch (ConstraintViolationException e) {
-            throw AuthException.clientExists();
+            repository.insert(client);
+        } catch (DataAccessException e) {
+            if (DataAccessException.isUniqueViolation(e)) {
+                throw AuthException.clientExists(); // created meanwhile by a concurrent request
+            }
+            throw e;
         }
         changes.fire(new ClientChanged(ClientChanged.Change.CREATED, client.clientId, Set.copyOf(client.roles)));
         return ClientView.of(client, secret);
@@ -109,6 +112,7 @@ public class ClientService {
         }
         String secret = secrets.generate();
         client.secretHash = secrets.hash(secret);
+        repository.updateSecret(client);
         revocations.revokeAccessTokensOfSubject(client.clientId, "client-secret-rotated");
         changes.fire(new ClientChanged(ClientChanged.Change.SECRET_ROTATED, client.clientId, Set.copyOf(client.roles)));
         return ClientView.of(client, secret);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -78,11 +79,17 @@ class ManagedKeys {
         repository.lockKeyGeneration();
         Instant now = clock.instant();
         List<SigningKeyEntity> keys = repository.listByUse(SigningKeyEntity.SIGNING);
+        Map<String, KeyRepository.Dates> read = keys.stream()
+                .collect(Collectors.toMap(k -> k.kid, KeyRepository.Dates::of));
         Function<Instant, SigningKeyEntity> generator = at -> newEntity(algorithm, SigningKeyEntity.SIGNING, now, at);
         KeySchedule.Changes changes = step == Step.PROMOTE
                 ? schedule.promoteNext(keys, now, generator)
                 : schedule.update(keys, now, generator, step == Step.MAINTAIN);
         changes.created().forEach(repository::persist);
+        // the schedule moves the dates of keys it read; the expired ones go below
+        keys.stream()
+                .filter(k -> !changes.expired().contains(k) && !read.get(k.kid).equals(KeyRepository.Dates.of(k)))
+                .forEach(repository::updateDates);
         changes.expired().forEach(k -> {
             repository.delete(k);
             LOG.infof("Deleted expired %s key %s", k.algorithm, k.kid);

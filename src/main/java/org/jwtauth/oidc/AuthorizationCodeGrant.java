@@ -80,6 +80,7 @@ class AuthorizationCodeGrant implements GrantType {
             throw reused(row, clientAddress);
         }
         row.redeemedAt = now; // used up by this attempt, whatever its outcome
+        codes.markRedeemed(row);
         if (!row.expiresAt.isAfter(now) || !row.clientId.equals(client.clientId())) {
             throw invalidCode();
         }
@@ -102,6 +103,7 @@ class AuthorizationCodeGrant implements GrantType {
         roles.retainAll(user.roles()); // a role removed since the code was issued is not granted
         SessionGrant session = sessions.startSession(user.id(), client.clientId(), Scopes.format(roles), browser.sessionId());
         row.sessionId = session.sessionId();
+        codes.recordSession(row);
         IssuedToken token = accessTokens.issue(AccessTokenRequest.forUser(user, roles, client.clientId(), session.sessionId()));
         String scope = row.openid ? (AuthorizationRequestParser.OPENID + " " + token.scope()).strip() : token.scope();
         TokenResponse response = new TokenResponse(token.token(), "Bearer", token.expiresIn(), session.refreshToken(), scope);

@@ -94,11 +94,7 @@ public class RevocationService {
     }
 
     private void cutOff(String subject, Instant now, String reason) {
-        SubjectRevocation revocation = new SubjectRevocation();
-        revocation.id = UUID.randomUUID();
-        revocation.subject = subject;
-        revocation.revokedBefore = now;
-        repository.persist(revocation);
+        repository.insertSubjectRevocation(UUID.randomUUID(), subject, now);
         subjectRevoked.fire(new SubjectRevoked(subject, now));
         LOG.infof("Revoked all tokens of %s (%s)", subject, reason);
     }

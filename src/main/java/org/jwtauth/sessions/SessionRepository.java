@@ -22,20 +22,34 @@ public class SessionRepository {
         this.db = db;
     }
 
-    void persist(Object entity) {
-        db.session().persist(entity);
+    private static final String SESSION_COLUMNS = "select id, user_id, client_id, scope, created_at, expires_at, current_hash,"
+            + " previous_hash, rotated_at, current_sealed, parent_id, browser_hash, revoked_at, revoke_reason from sessions";
+
+    void insert(Session session) {
+        db.update("insert into sessions (id, user_id, client_id, scope, created_at, expires_at, current_hash, previous_hash,"
+                        + " rotated_at, current_sealed, parent_id, browser_hash, revoked_at, revoke_reason)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                session.id, session.userId, session.clientId, session.scope, session.createdAt, session.expiresAt,
+                session.currentHash, session.previousHash, session.rotatedAt, session.currentSealed, session.parentId,
+                session.browserHash, session.revokedAt, session.revokeReason);
     }
 
     /** A refresh token of the earlier format (before {@link RefreshTokenFormat}), by its hash. */
     Optional<RefreshToken> findToken(String tokenHash) {
-        return Optional.ofNullable(db.session().find(RefreshToken.class, tokenHash));
+        return db.first("select token_hash, session_id, issued_at, expires_at from refresh_tokens where token_hash = ?", row -> {
+            RefreshToken token = new RefreshToken();
+            token.tokenHash = row.getString(1);
+            token.sessionId = Database.uuid(row, 2);
+            token.issuedAt = Database.instant(row, 3);
+            token.expiresAt = Database.instant(row, 4);
+            return token;
+        }, tokenHash);
     }
 
     /**
      * What the session behind a refresh token of the earlier format grants (tokens of the current
      * format name their session, {@link RefreshTokenFormat}), read without a lock and without loading the
-     * session into the persistence context: a refresh reads this first and then locks the row, and
-     * must then see the row as it is now. Plain JDBC, like the rest of the refresh ({@link Database#query}).
+     * session: a refresh reads this first and then locks the row.
      */
     Optional<SessionGrant> findGrantByTokenHash(String tokenHash) {
         return db.query("select s.id, s.user_id, s.client_id, s.scope, s.expires_at from refresh_tokens t"
@@ -49,34 +63,10 @@ public class SessionRepository {
 
     /**
      * The session as the database holds it now, under a row lock until the transaction ends, for a
-     * refresh: one statement, and an unmanaged copy ({@link #saveRotation} writes it back), so the
-     * commit has nothing to dirty-check.
+     * refresh ({@link #saveRotation} writes its rotation back).
      */
     Optional<Session> lockForRefresh(UUID id) {
-        String lock = db.isPostgres() ? " for no key update" : " for update";
-        return db.query("select user_id, client_id, scope, created_at, expires_at, current_hash, previous_hash,"
-                + " rotated_at, current_sealed, parent_id, browser_hash, revoked_at, revoke_reason from sessions where id = ?"
-                + lock, rows -> {
-                    if (!rows.next()) {
-                        return Optional.empty();
-                    }
-                    Session session = new Session();
-                    session.id = id;
-                    session.userId = Database.uuid(rows, 1);
-                    session.clientId = rows.getString(2);
-                    session.scope = rows.getString(3);
-                    session.createdAt = Database.instant(rows, 4);
-                    session.expiresAt = Database.instant(rows, 5);
-                    session.currentHash = rows.getString(6);
-                    session.previousHash = rows.getString(7);
-                    session.rotatedAt = Database.instant(rows, 8);
-                    session.currentSealed = rows.getString(9);
-                    session.parentId = Database.uuid(rows, 10);
-                    session.browserHash = rows.getString(11);
-                    session.revokedAt = Database.instant(rows, 12);
-                    session.revokeReason = rows.getString(13);
-                    return Optional.of(session);
-                }, id);
+        return lockSession(id);
     }
 
     /** Stores a rotation of a session read by {@link #lockForRefresh}: its new live token's hash and the session's new state. */
@@ -88,38 +78,31 @@ public class SessionRepository {
     }
 
     Optional<Session> findSession(UUID id) {
-        return Optional.ofNullable(db.session().find(Session.class, id));
+        return db.first(SESSION_COLUMNS + " where id = ?", SessionRepository::session, id);
     }
 
     /**
-     * Reads the session under a row lock (SELECT ... FOR UPDATE): refreshes of one session run one at a
-     * time. Re-read from the database: a copy loaded earlier in the transaction may predate a revocation.
+     * Reads the session under a row lock (SELECT ... FOR UPDATE) as the database holds it now: refreshes
+     * of one session run one at a time.
      */
     Optional<Session> lockSession(UUID id) {
-        return db.lock(Session.class, id);
+        return db.first(SESSION_COLUMNS + " where id = ?" + db.forUpdate(), SessionRepository::session, id);
     }
 
     List<UUID> findLiveSessionIds(UUID userId) {
-        return db.session().createSelectionQuery(
-                        "select id from Session where userId = :user and revokedAt is null", UUID.class)
-                .setParameter("user", userId)
-                .getResultList();
+        return db.list("select id from sessions where user_id = ? and revoked_at is null", row -> Database.uuid(row, 1),
+                userId);
     }
 
     List<UUID> findLiveSessionIdsOfClient(String clientId) {
-        return db.session().createSelectionQuery(
-                        "select id from Session where clientId = :client and revokedAt is null", UUID.class)
-                .setParameter("client", clientId)
-                .getResultList();
+        return db.list("select id from sessions where client_id = ? and revoked_at is null", row -> Database.uuid(row, 1),
+                clientId);
     }
 
     /** The live browser session behind a single sign-on cookie's hash. */
     Optional<Session> findLiveBrowserSession(String browserHash, Instant now) {
-        return db.session().createSelectionQuery(
-                        "from Session where browserHash = :hash and revokedAt is null and expiresAt > :now", Session.class)
-                .setParameter("hash", browserHash)
-                .setParameter("now", now)
-                .uniqueResultOptional();
+        return db.first(SESSION_COLUMNS + " where browser_hash = ? and revoked_at is null and expires_at > ?",
+                SessionRepository::session, browserHash, now);
     }
 
     /** Live sessions started under any of the given browser sessions. */
@@ -127,27 +110,24 @@ public class SessionRepository {
         if (parentIds.isEmpty()) {
             return List.of();
         }
-        return db.session().createSelectionQuery(
-                        "select id from Session where parentId in :parents and revokedAt is null", UUID.class)
-                .setParameter("parents", parentIds)
-                .getResultList();
+        return db.list("select id from sessions where parent_id in (?) and revoked_at is null",
+                row -> Database.uuid(row, 1), parentIds);
     }
 
     int revokeSessions(List<UUID> ids, Instant now, String reason) {
         if (ids.isEmpty()) {
             return 0;
         }
-        return db.session().createMutationQuery("update Session set revokedAt = :now, revokeReason = :reason, "
-                        + "currentSealed = null where id in :ids and revokedAt is null")
-                .setParameter("now", now)
-                .setParameter("reason", reason)
-                .setParameter("ids", ids)
-                .executeUpdate();
+        return db.update("update sessions set revoked_at = ?, revoke_reason = ?, current_sealed = null"
+                + " where id in (?) and revoked_at is null", now, reason, ids);
     }
 
-    // The three reads of RevocationState's reload, every second on every replica and first on the
-    // start path: plain JDBC, so neither pays Hibernate's query interpretation (on a start, the first
-    // HQL query loads and links the whole HQL translator).
+    void insertSubjectRevocation(UUID id, String subject, Instant revokedBefore) {
+        db.update("insert into subject_revocations (id, subject, revoked_before) values (?, ?, ?)", id, subject,
+                revokedBefore);
+    }
+
+    // The three reads of RevocationState's reload, every second on every replica and first on the start path.
 
     /** Sessions revoked after the horizon: their access tokens may still be unexpired. */
     List<Object[]> findRevokedSessionsSince(Instant horizon) {
@@ -166,23 +146,38 @@ public class SessionRepository {
      * same moment) leaves the first row and is no error.
      */
     void insertRevokedAccessToken(UUID id, String jti, Instant expiresAt, Instant revokedAt) {
-        String sql = db.isPostgres()
-                ? "insert into revoked_access_tokens (id, jti, expires_at, revoked_at) values (?1, ?2, ?3, ?4) "
-                        + "on conflict (jti) do nothing"
-                : "insert into revoked_access_tokens (id, jti, expires_at, revoked_at) select ?1, ?2, ?3, ?4 "
-                        + "where not exists (select 1 from revoked_access_tokens where jti = ?2)";
-        db.session().createNativeMutationQuery(sql)
-                .setParameter(1, id)
-                .setParameter(2, jti)
-                .setParameter(3, expiresAt)
-                .setParameter(4, revokedAt)
-                .executeUpdate();
+        if (db.isPostgres()) {
+            db.update("insert into revoked_access_tokens (id, jti, expires_at, revoked_at) values (?, ?, ?, ?)"
+                    + " on conflict (jti) do nothing", id, jti, expiresAt, revokedAt);
+        } else {
+            db.update("insert into revoked_access_tokens (id, jti, expires_at, revoked_at) select ?, ?, ?, ?"
+                    + " where not exists (select 1 from revoked_access_tokens where jti = ?)", id, jti, expiresAt, revokedAt, jti);
+        }
     }
 
     List<Object[]> findSubjectRevocationsSince(Instant since) {
         return db.query("select subject, max(revoked_before) from subject_revocations where revoked_before > ?"
                         + " group by subject",
                 rows -> rowsOf(rows, () -> new Object[] {rows.getString(1), Database.instant(rows, 2)}), since);
+    }
+
+    private static Session session(ResultSet row) throws SQLException {
+        Session session = new Session();
+        session.id = Database.uuid(row, 1);
+        session.userId = Database.uuid(row, 2);
+        session.clientId = row.getString(3);
+        session.scope = row.getString(4);
+        session.createdAt = Database.instant(row, 5);
+        session.expiresAt = Database.instant(row, 6);
+        session.currentHash = row.getString(7);
+        session.previousHash = row.getString(8);
+        session.rotatedAt = Database.instant(row, 9);
+        session.currentSealed = row.getString(10);
+        session.parentId = Database.uuid(row, 11);
+        session.browserHash = row.getString(12);
+        session.revokedAt = Database.instant(row, 13);
+        session.revokeReason = row.getString(14);
+        return session;
     }
 
     private static List<Object[]> rowsOf(ResultSet rows, Database.RowReader row) throws SQLException {
@@ -195,37 +190,26 @@ public class SessionRepository {
 
     /** Forgets the encrypted live token of sessions whose grace window has passed. */
     int wipeRetrySecrets(Instant rotatedBefore) {
-        return db.session().createMutationQuery(
-                        "update Session set currentSealed = null where currentSealed is not null and rotatedAt < :before")
-                .setParameter("before", rotatedBefore)
-                .executeUpdate();
+        return db.update("update sessions set current_sealed = null where current_sealed is not null and rotated_at < ?",
+                rotatedBefore);
     }
 
     int deleteExpiredTokens(Instant now) {
-        return db.session().createMutationQuery("delete from RefreshToken where expiresAt < :now")
-                .setParameter("now", now)
-                .executeUpdate();
+        return db.update("delete from refresh_tokens where expires_at < ?", now);
     }
 
     /** Deletes sessions that are expired, or revoked before the horizon (their access tokens have expired). */
     int deleteEndedSessions(Instant now, Instant revokedHorizon) {
         // refresh_tokens rows go with their session (ON DELETE CASCADE)
-        return db.session().createMutationQuery(
-                        "delete from Session where (revokedAt is null and expiresAt < :now) or revokedAt < :horizon")
-                .setParameter("now", now)
-                .setParameter("horizon", revokedHorizon)
-                .executeUpdate();
+        return db.update("delete from sessions where (revoked_at is null and expires_at < ?) or revoked_at < ?", now,
+                revokedHorizon);
     }
 
     int deleteExpiredAccessTokenRevocations(Instant now) {
-        return db.session().createMutationQuery("delete from RevokedAccessToken where expiresAt < :now")
-                .setParameter("now", now)
-                .executeUpdate();
+        return db.update("delete from revoked_access_tokens where expires_at < ?", now);
     }
 
     int deleteSubjectRevocationsBefore(Instant horizon) {
-        return db.session().createMutationQuery("delete from SubjectRevocation where revokedBefore < :horizon")
-                .setParameter("horizon", horizon)
-                .executeUpdate();
+        return db.update("delete from subject_revocations where revoked_before < ?", horizon);
     }
 }

@@ -79,7 +79,7 @@ public class SessionService {
         String token = tokens.issue(session.id, userId);
         rotateTo(session, token, now);
         session.currentSealed = null; // nothing to retry yet
-        repository.persist(session);
+        repository.insert(session);
         return grant(session, token, now);
     }
 
@@ -98,7 +98,7 @@ public class SessionService {
         session.expiresAt = now.plus(browserLifetime);
         session.browserHash = RefreshTokens.hash(cookie);
         session.currentHash = session.browserHash; // no refresh_tokens row points here: it never refreshes
-        repository.persist(session);
+        repository.insert(session);
         return new BrowserSession(session.id, userId, now, session.expiresAt, cookie);
     }
 

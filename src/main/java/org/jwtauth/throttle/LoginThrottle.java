@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.crypto.RandomTokens;
 import org.jwtauth.common.error.AuthException;
+import org.jwtauth.common.persistence.DataAccessException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -100,6 +101,7 @@ public class LoginThrottle {
                 ThrottleEntry entry = windowEntry("r:" + sha256(prefix(address)), now);
                 refuseWhileLocked(now, entry.lockedUntil);
                 countInWindow(entry, now);
+                save(entry);
                 return null;
             });
         }
@@ -134,6 +136,8 @@ public class LoginThrottle {
         if (place != null) {
             countInWindow(place, now).ifPresent(d -> started.add(new LockStarted(Scope.ADDRESS, username, address, d)));
         }
+        save(user);
+        save(place);
         return new Attempt(username, address, List.copyOf(started));
     }
 
@@ -177,7 +181,14 @@ public class LoginThrottle {
             if (entry.failures < limit) {
                 entry.lockedUntil = null;
             }
+            save(entry);
         });
+    }
+
+    private void save(ThrottleEntry entry) {
+        if (entry != null) {
+            repository.update(entry);
+        }
     }
 
     /** An address entry, its window restarted when the previous one has passed. */
@@ -223,16 +234,9 @@ public class LoginThrottle {
         }
     }
 
+    // a first failure of the same key inserted meanwhile, or a lock wait that gave up
     private static boolean isConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException
-                    || t instanceof jakarta.persistence.EntityExistsException
-                    || t instanceof org.hibernate.PessimisticLockException
-                    || t instanceof org.hibernate.exception.LockAcquisitionException) {
-                return true;
-            }
-        }
-        return false;
+        return DataAccessException.isUniqueViolation(e) || DataAccessException.isLockConflict(e);
     }
 
     private static Instant later(Instant a, Instant b) {

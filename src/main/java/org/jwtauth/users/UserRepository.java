@@ -1,20 +1,26 @@
 package org.jwtauth.users;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.persistence.Database;
 import org.jwtauth.common.security.Roles;
 
-/** Named queries on users. */
+/** Named queries on users and their roles. */
 @ApplicationScoped
 public class UserRepository {
+
+    private static final String COLUMNS = "select id, username, username_key, password_hash, enabled, created_at, updated_at from users";
 
     private final Database db;
 
@@ -23,24 +29,22 @@ public class UserRepository {
     }
 
     Optional<User> findById(UUID id) {
-        return Optional.ofNullable(db.session().find(User.class, id));
+        return db.first(COLUMNS + " where id = ?", UserRepository::user, id).map(this::withRoles);
     }
 
     /**
-     * The user under a row lock (SELECT ... FOR UPDATE) until the transaction ends, re-read from the
-     * database: an entity already loaded in this transaction would otherwise keep its old state.
+     * The user under a row lock (SELECT ... FOR UPDATE) until the transaction ends, as the database
+     * holds it now.
      */
     Optional<User> lock(UUID id) {
-        return db.lock(User.class, id);
+        return db.first(COLUMNS + " where id = ?" + db.forUpdate(), UserRepository::user, id).map(this::withRoles);
     }
 
     /**
      * The user's name and roles when enabled, read in one statement under the same row lock as
-     * {@link #lock} (always from the database), with no entity loaded: every login and refresh runs
-     * this, and the entity cost two statements (its roles joined, then the lock) and a dirty check.
+     * {@link #lock}: every login and refresh runs this.
      */
     Optional<AuthenticatedUser> lockIfEnabled(UUID id) {
-        // Hibernate's own write lock on each database
         List<Object[]> rows = db.lockedRows("select u.username, u.enabled, r.role from users u"
                 + " left join user_roles r on r.user_id = u.id where u.id = ?", id,
                 "for update", "for no key update of u");
@@ -51,64 +55,99 @@ public class UserRepository {
     }
 
     boolean isAdmin(UUID id) {
-        return db.session().createSelectionQuery(
-                        "select count(*) from User u where u.id = :id and :role member of u.roles", Long.class)
-                .setParameter("id", id)
-                .setParameter("role", Roles.ADMIN)
-                .getSingleResult() > 0;
+        return db.count("select count(*) from user_roles where user_id = ? and role = ?", id, Roles.ADMIN) > 0;
     }
 
     /** Locks every admin's row, in id order so that concurrent callers queue instead of deadlocking. */
     void lockAdmins() {
-        db.session().createSelectionQuery("from User u where :role member of u.roles order by u.id", User.class)
-                .setParameter("role", Roles.ADMIN)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        db.list("select u.id from users u where exists (select 1 from user_roles r where r.user_id = u.id and r.role = ?)"
+                + " order by u.id" + db.forUpdate(), row -> Database.uuid(row, 1), Roles.ADMIN);
     }
 
     long countOtherEnabledAdmins(UUID id) {
-        return db.session().createSelectionQuery("select count(*) from User u where u.enabled = true and u.id <> :id "
-                        + "and :role member of u.roles", Long.class)
-                .setParameter("id", id)
-                .setParameter("role", Roles.ADMIN)
-                .getSingleResult();
+        return db.count("select count(*) from users u where u.enabled = true and u.id <> ?"
+                + " and exists (select 1 from user_roles r where r.user_id = u.id and r.role = ?)", id, Roles.ADMIN);
     }
 
     Optional<User> findByUsername(String username) {
-        return db.session().createSelectionQuery("from User where usernameKey = :key", User.class)
-                .setParameter("key", key(username))
-                .uniqueResultOptional();
+        return db.first(COLUMNS + " where username_key = ?", UserRepository::user, key(username)).map(this::withRoles);
     }
 
     List<User> search(String query, PageRequest page) {
-        return db.session().createSelectionQuery("from User where usernameKey like :q escape '\\' order by usernameKey", User.class)
-                .setParameter("q", likePattern(query))
-                .setFirstResult(page.offset())
-                .setMaxResults(page.size())
-                .getResultList();
+        List<User> users = db.list(COLUMNS + " where username_key like ? escape '\\' order by username_key limit ? offset ?",
+                UserRepository::user, likePattern(query), page.size(), page.offset());
+        return withRoles(users);
     }
 
     long count(String query) {
-        return db.session().createSelectionQuery("select count(*) from User where usernameKey like :q escape '\\'", Long.class)
-                .setParameter("q", likePattern(query))
-                .getSingleResult();
+        return db.count("select count(*) from users where username_key like ? escape '\\'", likePattern(query));
     }
 
-    // plain JDBC: the bootstrap admin asks on the start path, where an HQL query costs its translator's loading
     long countAll() {
-        return db.query("select count(*) from users", rows -> rows.next() ? rows.getLong(1) : 0L);
+        return db.count("select count(*) from users");
     }
 
-    void persist(User user) {
-        db.session().persist(user);
+    /** Inserts the user and its roles; a taken username fails with a unique violation. */
+    void insert(User user) {
+        db.update("insert into users (id, username, username_key, password_hash, enabled, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)",
+                user.id, user.username, user.usernameKey, user.passwordHash, user.enabled, user.createdAt, user.updatedAt);
+        insertRoles(user);
     }
 
-    void flush() {
-        db.session().flush();
+    /** Stores the user's hash, enabled flag, update time and, when {@code rolesChanged}, its roles. */
+    void update(User user, boolean rolesChanged) {
+        db.update("update users set password_hash = ?, enabled = ?, updated_at = ? where id = ?",
+                user.passwordHash, user.enabled, user.updatedAt, user.id);
+        if (rolesChanged) {
+            db.update("delete from user_roles where user_id = ?", user.id);
+            insertRoles(user);
+        }
     }
 
+    /** Replaces the hash only if it is still {@code expected} (a rehash races with a password change). */
+    void upgradePassword(UUID id, String expected, String hash) {
+        db.update("update users set password_hash = ? where id = ? and password_hash = ?", hash, id, expected);
+    }
+
+    /** Deletes the user; its roles go with it (ON DELETE CASCADE). */
     void delete(User user) {
-        db.session().remove(user);
+        db.update("delete from users where id = ?", user.id);
+    }
+
+    private void insertRoles(User user) {
+        List<Object[]> rows = new ArrayList<>();
+        user.roles.forEach(role -> rows.add(new Object[] {user.id, role}));
+        db.batch("insert into user_roles (user_id, role) values (?, ?)", rows);
+    }
+
+    private User withRoles(User user) {
+        user.roles.addAll(db.list("select role from user_roles where user_id = ?", row -> row.getString(1), user.id));
+        return user;
+    }
+
+    private List<User> withRoles(List<User> users) {
+        if (users.isEmpty()) {
+            return users;
+        }
+        Map<UUID, User> byId = new HashMap<>();
+        users.forEach(u -> byId.put(u.id, u));
+        db.list("select user_id, role from user_roles where user_id in (?)",
+                        row -> new Object[] {Database.uuid(row, 1), row.getString(2)}, List.copyOf(byId.keySet()))
+                .forEach(row -> byId.get((UUID) row[0]).roles.add((String) row[1]));
+        return users;
+    }
+
+    private static User user(ResultSet row) throws SQLException {
+        User user = new User();
+        user.id = Database.uuid(row, 1);
+        user.username = row.getString(2);
+        user.usernameKey = row.getString(3);
+        user.passwordHash = row.getString(4);
+        user.enabled = row.getBoolean(5);
+        user.createdAt = Database.instant(row, 6);
+        user.updatedAt = Database.instant(row, 7);
+        return user;
     }
 
     static String key(String username) {

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.http.PageView;
+import org.jwtauth.common.persistence.DataAccessException;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.security.Roles;
 import org.jwtauth.sessions.RevocationService;
@@ -82,11 +82,13 @@ public class UserService {
         user.createdAt = clock.instant();
         user.updatedAt = user.createdAt;
         try {
-            repository.persist(user);
-            repository.flush();
-        } catch (ConstraintViolationException e) {
-            // a concurrent request took the name between our check and our insert
-            throw AuthException.userExists();
+            repository.insert(user);
+        } catch (DataAccessException e) {
+            if (DataAccessException.isUniqueViolation(e)) {
+                // a concurrent request took the name between our check and our insert
+                throw AuthException.userExists();
+            }
+            throw e;
         }
         changed(UserChanged.Change.CREATED, user);
         return UserView.of(user);
@@ -112,9 +114,7 @@ public class UserService {
         }
         if (hasher.needsUpgrade(user.hash())) {
             String upgraded = hasher.hash(password);
-            QuarkusTransaction.requiringNew().run(() -> repository.findById(user.id())
-                    .filter(u -> u.passwordHash.equals(user.hash()))
-                    .ifPresent(u -> u.passwordHash = upgraded));
+            QuarkusTransaction.requiringNew().run(() -> repository.upgradePassword(user.id(), user.hash(), upgraded));
         }
         return QuarkusTransaction.requiringNew().call(() -> findActiveUser(user.id()));
     }
@@ -179,6 +179,7 @@ public class UserService {
             sessions.revokeAccessTokensOfSubject(id.toString(), "roles-changed");
         }
         user.updatedAt = clock.instant();
+        repository.update(user, newRoles != null);
         changed(UserChanged.Change.UPDATED, user);
         return UserView.of(user);
     }
@@ -241,6 +242,7 @@ public class UserService {
         }
         user.passwordHash = hash;
         user.updatedAt = clock.instant();
+        repository.update(user, false);
         sessions.revokeOtherSessions(id, callerSessionId, "password-changed");
         changed(UserChanged.Change.PASSWORD_CHANGED, user);
     }

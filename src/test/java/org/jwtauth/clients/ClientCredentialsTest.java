@@ -65,9 +65,8 @@ class ClientCredentialsTest {
 
     @Test
     void shouldStoreOnlyAKeyedHashOfTheSecret() {
-        String stored = QuarkusTransaction.requiringNew().call(() -> (String) db.session()
-                .createNativeQuery("SELECT secret_hash FROM clients WHERE client_id = :id", String.class)
-                .setParameter("id", clientId).getSingleResult());
+        String stored = QuarkusTransaction.requiringNew().call(() -> db.first(
+                "SELECT secret_hash FROM clients WHERE client_id = ?", row -> row.getString(1), clientId).orElseThrow());
         assertFalse(stored.contains(secret));
         assertEquals(64, stored.length(), "hex HMAC-SHA256");
     }

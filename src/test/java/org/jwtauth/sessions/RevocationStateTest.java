@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.jwtauth.common.persistence.DataAccessException;
 import org.jwtauth.common.persistence.Database;
 import org.jwtauth.testing.TestSessions;
 import org.jwtauth.testing.TestUsers;
@@ -35,9 +37,8 @@ class RevocationStateTest {
     Database db;
 
     private long rowsFor(String jti) {
-        return QuarkusTransaction.requiringNew().call(() -> db.session().createSelectionQuery(
-                "select count(*) from RevokedAccessToken where jti = :jti", Long.class).setParameter("jti", jti)
-                .getSingleResult());
+        return QuarkusTransaction.requiringNew().call(() -> db.count(
+                "select count(*) from revoked_access_tokens where jti = ?", jti));
     }
 
     private String jtiOf(String token) {
@@ -53,10 +54,10 @@ class RevocationStateTest {
         assertEquals(1, rowsFor(jti));
 
         // the table itself refuses a second row for the jti (the migration's unique constraint)
-        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> db.session()
-                .createNativeMutationQuery("insert into revoked_access_tokens (id, jti, expires_at) values (?1, ?2, ?3)")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, jti).setParameter(3, Instant.now().plusSeconds(60))
-                .executeUpdate()));
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> db.update(
+                "insert into revoked_access_tokens (id, jti, expires_at) values (?, ?, ?)",
+                UUID.randomUUID(), jti, Instant.now().plusSeconds(60))));
+        assertTrue(DataAccessException.isUniqueViolation(refused), refused::toString);
         assertEquals(1, rowsFor(jti));
     }
 
@@ -78,8 +79,7 @@ class RevocationStateTest {
     }
 
     private void rename(String from, String to) {
-        QuarkusTransaction.requiringNew().run(() -> db.session()
-                .createNativeMutationQuery("alter table " + from + " rename to " + to).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> db.update("alter table " + from + " rename to " + to));
     }
 
     private void awaitReady(int status, Duration timeout) throws InterruptedException {

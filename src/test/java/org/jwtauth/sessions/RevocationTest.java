@@ -106,11 +106,8 @@ class RevocationTest {
         assertEquals(200, claimsStatus(login.accessToken()));
 
         // straight into the shared database, as another replica would: this instance learns of it only by polling
-        QuarkusTransaction.requiringNew().run(() -> db.session()
-                .createNativeMutationQuery("UPDATE sessions SET revoked_at = CURRENT_TIMESTAMP, "
-                        + "revoke_reason = 'other-replica' WHERE id = :id")
-                .setParameter("id", sid)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> db.update("UPDATE sessions SET revoked_at = CURRENT_TIMESTAMP, "
+                + "revoke_reason = 'other-replica' WHERE id = ?", sid));
 
         assertRefusedWithinBound(login.accessToken());
     }
@@ -121,12 +118,9 @@ class RevocationTest {
         JsonPath claims = JsonPath.from(TestTokens.decodePart(login.accessToken(), 1));
         Instant expiresAt = Instant.ofEpochSecond(claims.getLong("exp"));
 
-        QuarkusTransaction.requiringNew().run(() -> db.session()
-                .createNativeMutationQuery("INSERT INTO revoked_access_tokens (id, jti, expires_at) VALUES (:id, :jti, :exp)")
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("jti", claims.getString("jti"))
-                .setParameter("exp", expiresAt)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> db.update(
+                "INSERT INTO revoked_access_tokens (id, jti, expires_at) VALUES (?, ?, ?)",
+                UUID.randomUUID(), claims.getString("jti"), expiresAt));
 
         assertRefusedWithinBound(login.accessToken());
         assertEquals(200, claimsStatus(refreshed(login.refreshToken()).accessToken()));

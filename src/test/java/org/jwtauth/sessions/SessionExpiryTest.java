@@ -112,17 +112,13 @@ class SessionExpiryTest {
     }
 
     private long sealedCopies(UUID sid) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) db.session()
-                .createNativeQuery("SELECT COUNT(*) FROM sessions WHERE id = :id AND current_sealed IS NOT NULL", Object.class)
-                .setParameter("id", sid)
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew().call(() -> db.count(
+                "SELECT COUNT(*) FROM sessions WHERE id = ? AND current_sealed IS NOT NULL", sid));
     }
 
     private long rows(String table, String column, UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) db.session()
-                .createNativeQuery("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = :id", Object.class)
-                .setParameter("id", id)
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew().call(() -> db.count(
+                "SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", id));
     }
 
     private void passTime(long millis) {

@@ -11,11 +11,9 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
-import org.hibernate.exception.JDBCConnectionException;
-
 /**
- * Tells a database outage from other failures (SPEC §8): whatever wraps it (Hibernate, the transaction
- * manager, CDI), a failure whose cause is a lost or refused connection, a pool that could not hand one
+ * Tells a database outage from other failures (SPEC §8): whatever wraps it (our {@link DataAccessException},
+ * the transaction manager, CDI), a failure whose cause is a lost or refused connection, a pool that could not hand one
  * out in time, or a silent socket is an outage, answered {@code 503 temporarily_unavailable}.
  */
 public final class DatabaseUnavailable {
@@ -41,7 +39,7 @@ public final class DatabaseUnavailable {
     }
 
     private static boolean isOutage(Throwable t) {
-        if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+        if (t instanceof SQLTransientConnectionException
                 || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
                 || t instanceof ConnectException || t instanceof NoRouteToHostException
                 || t instanceof SocketTimeoutException || t instanceof SocketException) {

@@ -8,11 +8,6 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
 
-import jakarta.persistence.PersistenceException;
-
-import org.hibernate.exception.ConstraintViolationException;
-import org.hibernate.exception.GenericJDBCException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
 /** Which failures are a database outage (503) and which are not (SPEC §8). */
@@ -21,15 +16,15 @@ class DatabaseUnavailableTest {
     @Test
     void shouldRecognizeALostConnectionWhateverWrapsIt() {
         SQLException lost = new SQLException("An I/O error occurred while sending to the backend.", "08006");
-        assertTrue(DatabaseUnavailable.isCause(new PersistenceException("wrapped", new RuntimeException(lost))));
-        assertTrue(DatabaseUnavailable.isCause(new JDBCConnectionException("Unable to acquire JDBC Connection", lost)));
+        assertTrue(DatabaseUnavailable.isCause(new IllegalStateException("wrapped", new RuntimeException(lost))));
+        assertTrue(DatabaseUnavailable.isCause(new DataAccessException(lost)));
     }
 
     @Test
     void shouldRecognizeAPoolThatCouldNotHandOutAConnectionInTime() {
         // Agroal 3's own words, with the TimeoutException it wraps
         SQLException timeout = new SQLException("Acquisition timeout while waiting for new connection", new TimeoutException());
-        assertTrue(DatabaseUnavailable.isCause(new GenericJDBCException("Unable to acquire JDBC Connection", timeout)));
+        assertTrue(DatabaseUnavailable.isCause(new DataAccessException(timeout)));
         assertTrue(DatabaseUnavailable.isCause(new IllegalStateException("tx", new SQLException("Sorry, acquisition timeout!"))));
     }
 
@@ -42,7 +37,8 @@ class DatabaseUnavailableTest {
     @Test
     void shouldNotTakeOtherFailuresForAnOutage() {
         SQLException duplicate = new SQLException("duplicate key value violates unique constraint", "23505");
-        assertFalse(DatabaseUnavailable.isCause(new ConstraintViolationException("duplicate", duplicate, "uk_users")));
+        assertFalse(DatabaseUnavailable.isCause(new DataAccessException(duplicate)));
+        assertTrue(DataAccessException.isUniqueViolation(new IllegalStateException(new DataAccessException(duplicate))));
         assertFalse(DatabaseUnavailable.isCause(new IllegalStateException("a bug")));
         assertFalse(DatabaseUnavailable.isCause(new SQLException("syntax error", "42601")));
     }
