@@ -1,12 +1,9 @@
 package org.jwtauth.clients;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,9 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.http.PageView;
+import org.jwtauth.common.http.RequestCheck;
 import org.jwtauth.common.security.Roles;
-
-import org.jwtauth.common.security.RoleName;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -39,11 +35,23 @@ public class AdminClientResource {
      * unused: it cannot use client_credentials); {@code type} defaults to confidential.
      */
     public record CreateClientRequest(
-            @JsonProperty("client_id") @Pattern(regexp = "[A-Za-z0-9._-]{3,64}",
-                    message = "must be 3 to 64 of the characters A-Z a-z 0-9 . _ -") String clientId,
+            @JsonProperty("client_id") String clientId,
             ClientType type,
-            @NotNull @Size(max = 64) List<@RoleName String> roles,
-            @JsonProperty("redirect_uris") List<@NotNull String> redirectUris) {
+            List<String> roles,
+            @JsonProperty("redirect_uris") List<String> redirectUris) {
+
+        private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{3,64}");
+
+        static CreateClientRequest checked(CreateClientRequest request) {
+            RequestCheck.of(request)
+                    .matches("client_id", request.clientId(), CLIENT_ID, "must be 3 to 64 of the characters A-Z a-z 0-9 . _ -")
+                    .required("roles", request.roles())
+                    .atMost("roles", request.roles(), Roles.MAX_PER_REQUEST)
+                    .eachMatches("roles", request.roles(), Roles.VALID_NAME, Roles.NAME_RULE)
+                    .eachMatches("redirect_uris", request.redirectUris(), null, "must not hold null")
+                    .done();
+            return request;
+        }
     }
 
     private final ClientService clients;
@@ -57,7 +65,8 @@ public class AdminClientResource {
     @Operation(summary = "Create a confidential or public client; the answer shows a confidential client's secret, once")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "client_id taken")
-    public Response create(@Valid @NotNull CreateClientRequest request) {
+    public Response create(CreateClientRequest body) {
+        CreateClientRequest request = CreateClientRequest.checked(body);
         return Response.status(Response.Status.CREATED)
                 .header("Cache-Control", "no-store")
                 .entity(clients.createClient(request.clientId(), request.type(), request.roles(),

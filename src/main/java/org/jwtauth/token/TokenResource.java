@@ -2,8 +2,6 @@ package org.jwtauth.token;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,6 +21,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 
 import org.jwtauth.common.http.ClientAddressResolver;
+import org.jwtauth.common.http.RequestCheck;
 import org.jwtauth.verification.Caller;
 
 /** The OAuth 2.0 token endpoint (form or JSON), the plain JSON login, revocation, introspection and logout. */
@@ -33,7 +32,12 @@ import org.jwtauth.verification.Caller;
 public class TokenResource {
 
     /** Body of {@code POST /auth/login}. */
-    public record LoginRequest(@NotNull String username, @NotNull String password) {
+    public record LoginRequest(String username, String password) {
+
+        static LoginRequest checked(LoginRequest request) {
+            RequestCheck.of(request).required("username", request.username()).required("password", request.password()).done();
+            return request;
+        }
     }
 
     private final TokenService tokens;
@@ -80,8 +84,9 @@ public class TokenResource {
     @APIResponse(responseCode = "200", description = "Tokens issued")
     @APIResponse(responseCode = "401", description = "Bad credentials")
     @APIResponse(responseCode = "429", description = "Too many failed logins (Retry-After)")
-    public Response login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
-        return noStore(tokens.login(body.username(), body.password(), addresses.resolve(request)));
+    public Response login(LoginRequest body, @Context HttpServerRequest request) {
+        LoginRequest login = LoginRequest.checked(body);
+        return noStore(tokens.login(login.username(), login.password(), addresses.resolve(request)));
     }
 
     @POST

@@ -2,8 +2,6 @@ package org.jwtauth.common.error;
 
 import java.util.Map;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -74,16 +72,6 @@ public class ExceptionMappers {
         return json(403, "insufficient_scope", description)
                 .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenges.insufficientScope(config.realm(), description))
                 .build();
-    }
-
-    @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e) {
-        String description = e.getConstraintViolations().stream()
-                .map(ExceptionMappers::describe)
-                .sorted()
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("The request is invalid.");
-        return json(400, "invalid_request", description).build();
     }
 
     @ServerExceptionMapper
@@ -171,12 +159,6 @@ public class ExceptionMappers {
         Throwable copy = new RuntimeException(e.getClass().getName() + " (message withheld)", cause);
         copy.setStackTrace(e.getStackTrace());
         return copy;
-    }
-
-    private static String describe(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
-        return field + ": " + violation.getMessage();
     }
 
     private static <T> T findCause(Throwable e, Class<T> type) {

@@ -16,7 +16,9 @@ public final class Roles {
     /** SPEC §6: role names are {@code [a-z0-9_-]{1,64}}. */
     public static final String NAME_PATTERN = "[a-z0-9_-]{1,64}";
     public static final String NAME_RULE = "role names are 1 to 64 of a-z 0-9 _ -";
-    private static final Pattern VALID_NAME = Pattern.compile(NAME_PATTERN);
+    public static final Pattern VALID_NAME = Pattern.compile(NAME_PATTERN);
+    /** The most roles one request may name. */
+    public static final int MAX_PER_REQUEST = 64;
 
     private Roles() {
     }

@@ -3,8 +3,6 @@ package org.jwtauth.users.rest;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -52,7 +50,8 @@ public class AdminUserResource {
     @Operation(summary = "Create a user")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "Username taken")
-    public Response create(@Valid @NotNull CreateUserRequest request) {
+    public Response create(CreateUserRequest body) {
+        CreateUserRequest request = CreateUserRequest.checked(body);
         UserView user = users.createUser(request.username(), request.password(), request.roles());
         return Response.status(Response.Status.CREATED).entity(user).build();
     }
@@ -69,7 +68,8 @@ public class AdminUserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change roles or the enabled flag; the user's earlier tokens are refused")
     @APIResponse(responseCode = "409", description = "No enabled admin would remain")
-    public UserView update(@PathParam("id") UUID id, @Valid @NotNull UpdateUserRequest request) {
+    public UserView update(@PathParam("id") UUID id, UpdateUserRequest body) {
+        UpdateUserRequest request = UpdateUserRequest.checked(body);
         return users.updateUser(id, request.roles(), request.enabled());
     }
 

@@ -1,9 +1,6 @@
 package org.jwtauth.users.rest;
 
-
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,7 +39,8 @@ public class RegistrationResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "Username taken")
     @APIResponse(responseCode = "429", description = "Too many registrations from this address (Retry-After)")
-    public Response register(@Valid @NotNull RegisterRequest request) {
+    public Response register(RegisterRequest body) {
+        RegisterRequest request = RegisterRequest.checked(body);
         if (!config.registration().enabled()) {
             throw AuthException.notEnabled("Registration");
         }

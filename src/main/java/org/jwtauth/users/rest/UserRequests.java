@@ -1,12 +1,10 @@
 package org.jwtauth.users.rest;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
-import org.jwtauth.common.security.RoleName;
+import org.jwtauth.common.http.RequestCheck;
+import org.jwtauth.common.security.Roles;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,32 +12,60 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Request bodies of the user endpoints (SPEC §6 shapes). */
 public final class UserRequests {
 
-    static final String USERNAME_PATTERN = "[A-Za-z0-9._@-]{3,64}";
+    static final Pattern USERNAME_PATTERN = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
     static final String USERNAME_MESSAGE = "must be 3 to 64 of the characters A-Z a-z 0-9 . _ @ -";
 
     private UserRequests() {
     }
 
-    public record CreateUserRequest(
-            @NotNull @Pattern(regexp = USERNAME_PATTERN, message = USERNAME_MESSAGE) String username,
-            @NotNull String password,
-            @Size(max = 64) List<@RoleName String> roles) {
+    public record CreateUserRequest(String username, String password, List<String> roles) {
+
+        static CreateUserRequest checked(CreateUserRequest request) {
+            RequestCheck.of(request)
+                    .required("username", request.username())
+                    .matches("username", request.username(), USERNAME_PATTERN, USERNAME_MESSAGE)
+                    .required("password", request.password())
+                    .atMost("roles", request.roles(), Roles.MAX_PER_REQUEST)
+                    .eachMatches("roles", request.roles(), Roles.VALID_NAME, Roles.NAME_RULE)
+                    .done();
+            return request;
+        }
     }
 
     /** Self-registration: the caller never chooses roles, so a {@code roles} field is refused. */
-    public record RegisterRequest(
-            @NotNull @Pattern(regexp = USERNAME_PATTERN, message = USERNAME_MESSAGE) String username,
-            @NotNull String password,
-            JsonNode roles) {
+    public record RegisterRequest(String username, String password, JsonNode roles) {
+
+        static RegisterRequest checked(RegisterRequest request) {
+            RequestCheck.of(request)
+                    .required("username", request.username())
+                    .matches("username", request.username(), USERNAME_PATTERN, USERNAME_MESSAGE)
+                    .required("password", request.password())
+                    .done();
+            return request;
+        }
     }
 
-    public record UpdateUserRequest(
-            @Size(max = 64) List<@RoleName String> roles,
-            Boolean enabled) {
+    public record UpdateUserRequest(List<String> roles, Boolean enabled) {
+
+        static UpdateUserRequest checked(UpdateUserRequest request) {
+            RequestCheck.of(request)
+                    .atMost("roles", request.roles(), Roles.MAX_PER_REQUEST)
+                    .eachMatches("roles", request.roles(), Roles.VALID_NAME, Roles.NAME_RULE)
+                    .done();
+            return request;
+        }
     }
 
     public record ChangePasswordRequest(
-            @NotNull @JsonProperty("current_password") String currentPassword,
-            @NotNull @JsonProperty("new_password") String newPassword) {
+            @JsonProperty("current_password") String currentPassword,
+            @JsonProperty("new_password") String newPassword) {
+
+        static ChangePasswordRequest checked(ChangePasswordRequest request) {
+            RequestCheck.of(request)
+                    .required("current_password", request.currentPassword())
+                    .required("new_password", request.newPassword())
+                    .done();
+            return request;
+        }
     }
 }

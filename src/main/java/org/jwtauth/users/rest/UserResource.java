@@ -3,8 +3,6 @@ package org.jwtauth.users.rest;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -49,7 +47,8 @@ public class UserResource {
     @Operation(summary = "Change the caller's password")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "429", description = "Too many wrong current passwords (Retry-After)")
-    public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
+    public void changePassword(ChangePasswordRequest body) {
+        ChangePasswordRequest request = ChangePasswordRequest.checked(body);
         // a token without one of our sessions keeps none: every session of the user ends
         users.changePassword(callerId(), caller.sessionId().orElse(null), request.currentPassword(), request.newPassword(),
                 addresses.current());
