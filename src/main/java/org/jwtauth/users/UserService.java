@@ -10,10 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.http.PageRequest;
 import org.jwtauth.common.http.PageView;
 import org.jwtauth.common.persistence.DataAccessException;
-import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.security.Roles;
 import org.jwtauth.sessions.RevocationService;
 import org.jwtauth.throttle.LoginThrottle;
