@@ -39,7 +39,7 @@ class DeploymentFilesIT {
         for (String option : new String[] {"-Xmx96m", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=40m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000"}) {
             assertTrue(manifest.contains(option), option);
         }
-        assertTrue(manifest.contains("memory: 352Mi") && manifest.contains("memory: 448Mi"), "memory request and limit");
+        assertTrue(manifest.contains("memory: 288Mi") && manifest.contains("memory: 384Mi"), "memory request and limit");
         assertTrue(manifest.contains("name: AUTH_CLIENT_ADDRESS_TRUSTED_PROXIES"));
         assertTrue(manifest.contains("secretName: jwt-auth-service-keys") && manifest.contains("optional: true"), "optional key Secret");
         for (String probe : new String[] {"/q/health/ready", "/q/health/live", "/q/health/started"}) {
