@@ -28,7 +28,7 @@ import io.quarkus.arc.InjectableInstance;
  * The datasource chosen at start-up, H2 by default and PostgreSQL when the {@code pg} profile activates
  * it, as plain JDBC statements. Inside a transaction ({@code @Transactional}) every statement runs on
  * the transaction's one connection, which the pool enlists; outside one each statement commits alone.
- * No object-relational mapper: its metamodel, query translator and persistence context were a third
+ * No object-relational mapper: its metamodel, query translator and persistence context were over a quarter
  * of the classes the service loaded and a fifth of its start (README "Memory settings"), for ten
  * small tables whose statements the repositories now spell out.
  */
