@@ -61,15 +61,7 @@ public class SessionRepository {
                 tokenHash);
     }
 
-    /**
-     * The session as the database holds it now, under a row lock until the transaction ends, for a
-     * refresh ({@link #saveRotation} writes its rotation back).
-     */
-    Optional<Session> lockForRefresh(UUID id) {
-        return lockSession(id);
-    }
-
-    /** Stores a rotation of a session read by {@link #lockForRefresh}: its new live token's hash and the session's new state. */
+    /** Stores a rotation of a session read by {@link #lockSession}: its new live token's hash and the session's new state. */
     void saveRotation(Session session) {
         db.update("update sessions set current_hash = ?, previous_hash = ?, rotated_at = ?, expires_at = ?,"
                         + " current_sealed = ? where id = ?",

@@ -156,7 +156,7 @@ public class SessionService {
     public SessionGrant refresh(UUID sessionId, UUID userId, String refreshToken, String clientId, String username,
             ScopeCheck scopeCheck) {
         String hash = RefreshTokens.hash(refreshToken);
-        Session session = repository.lockForRefresh(sessionId)
+        Session session = repository.lockSession(sessionId)
                 .filter(s -> userId.equals(s.userId))
                 .orElseThrow(SessionService::invalidRefreshToken);
         scopeCheck.check(session.scope);
