@@ -1,5 +1,6 @@
 package org.jwtauth.users;
 
+import java.lang.ref.SoftReference;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,7 +11,6 @@ import org.jwtauth.common.error.AuthException;
 
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.resources.Dictionary;
-import me.gosimple.nbvcxz.resources.DictionaryUtil;
 import me.gosimple.nbvcxz.scoring.Result;
 
 /**
@@ -21,24 +21,23 @@ import me.gosimple.nbvcxz.scoring.Result;
 public class PasswordPolicy {
 
     private final AuthConfig config;
-    // nbvcxz builds its dictionaries in about a second of CPU, on the first password check rather than on
-    // the start path. Its ConfigurationBuilder loads every default dictionary in its static initializer and
-    // keeps them for the life of the process (about 25 MB of heap, measured after a full collection): no
-    // reference of ours can give that heap back (README "Memory settings").
-    private volatile Dictionaries dictionaries;
+    // nbvcxz's dictionaries take about 25 MiB of heap and a second of CPU to load, and only password checks
+    // (registration, a new or changed password) read them. Held softly: they stay while such checks keep
+    // coming and go back to the heap when it runs short, to be loaded again by the next check.
+    private volatile SoftReference<Dictionaries> dictionaries = new SoftReference<>(null);
 
     public PasswordPolicy(AuthConfig config) {
         this.config = config;
     }
 
     private Dictionaries dictionaries() {
-        Dictionaries loaded = dictionaries;
+        Dictionaries loaded = dictionaries.get();
         if (loaded == null) {
             synchronized (this) {
-                loaded = dictionaries;
+                loaded = dictionaries.get();
                 if (loaded == null) {
                     loaded = Dictionaries.load();
-                    dictionaries = loaded;
+                    dictionaries = new SoftReference<>(loaded);
                 }
             }
         }
@@ -48,11 +47,10 @@ public class PasswordPolicy {
     /** The estimator and its list of common passwords, which the list check reuses rather than loading it twice. */
     private record Dictionaries(Map<String, Integer> commonPasswords, Nbvcxz estimator) {
         static Dictionaries load() {
-            Nbvcxz estimator = new Nbvcxz();
+            Nbvcxz estimator = PasswordEstimator.create();
             Map<String, Integer> common = estimator.getConfiguration().getDictionaries().stream()
-                    .filter(d -> "passwords".equals(d.getDictionaryName()))
-                    .findFirst().map(Dictionary::getDictonary)
-                    .orElseGet(() -> DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords));
+                    .filter(d -> PasswordEstimator.COMMON_PASSWORDS.equals(d.getDictionaryName()))
+                    .findFirst().map(Dictionary::getDictonary).orElseThrow();
             return new Dictionaries(common, estimator);
         }
     }
