@@ -1,5 +1,8 @@
 package org.jwtauth.users;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -7,7 +10,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,11 +21,16 @@ import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.error.AuthException;
 
 /**
- * Argon2id password hashes (OWASP minimum: 19 MiB, 2 iterations, 1 lane) in PHC string form.
- * A hash made with weaker parameters is flagged so the next successful login upgrades it.
+ * Argon2id password hashes (OWASP minimum: 19 MiB, 2 iterations, 1 lane) in PHC string form, computed by
+ * Bouncy Castle. A hash made with weaker parameters is flagged so the next successful login upgrades it.
  * At most {@code auth.password.max-concurrent-hashes} hashes run at once (SPEC §7): each holds 19 MiB,
  * so an unbounded flood of logins would exhaust the heap; a caller that waits longer than
  * {@code auth.password.hash-wait} for a slot gets 503.
+ * <p>
+ * The 19 MiB of each slot are allocated once and reused (Bouncy Castle's block pool, cleared after every
+ * hash): a hash lives longer than the young generation between two collections, so fresh memory for each
+ * one was promoted and turned into 19 MiB of old-generation garbage per login, one full collection after
+ * another under a login flood with a small heap.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -33,8 +42,11 @@ public class PasswordHasher {
     private static final int ITERATIONS = 2;
     private static final long RETRY_AFTER_SECONDS = 1;
 
-    private final Argon2PasswordEncoder encoder =
-            new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
+    private static final int TYPE = Argon2Parameters.ARGON2_id;
+    private static final int VERSION = Argon2Parameters.ARGON2_VERSION_13;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Argon2BytesGenerator.BlockPool blocks;
     // Compared against when the user does not exist, so both cases cost one Argon2 run. A constant hash
     // made once with the parameters above (hashing one at start put a whole Argon2 run on the start path);
     // PasswordHasherTest keeps it in step with them.
@@ -47,7 +59,10 @@ public class PasswordHasher {
     private final Counter hashes;
 
     PasswordHasher(AuthConfig config, MeterRegistry registry) {
-        this.slots = new Semaphore(config.password().effectiveMaxConcurrentHashes(), true);
+        int maxConcurrent = config.password().effectiveMaxConcurrentHashes();
+        this.slots = new Semaphore(maxConcurrent, true);
+        // one 1 KiB block per KiB of memory; a stored hash with more memory than ours takes extra blocks for its run
+        this.blocks = new Argon2BytesGenerator.FixedBlockPool(maxConcurrent * MEMORY_KIB);
         this.wait = config.password().hashWait();
         this.verifications = Counter.builder("auth.password.verifications")
                 .description("Password hashes compared, real or dummy").register(registry);
@@ -59,22 +74,53 @@ public class PasswordHasher {
 
     public String hash(String password) {
         hashes.increment();
-        return bounded(() -> encoder.encode(password));
+        return bounded(() -> {
+            byte[] salt = new byte[SALT_BYTES];
+            random.nextBytes(salt);
+            Argon2PhcString fresh = new Argon2PhcString(TYPE, VERSION, MEMORY_KIB, ITERATIONS, PARALLELISM, salt, new byte[0]);
+            return fresh.withHash(compute(password, fresh, HASH_BYTES)).format();
+        });
     }
 
     public boolean matches(String password, String hash) {
         verifications.increment();
-        return bounded(() -> encoder.matches(password, hash));
+        return bounded(() -> verify(password, hash));
     }
 
     /** Spends the same time as {@link #matches} for a user that does not exist. */
     public void matchDummy(String password) {
         verifications.increment();
-        bounded(() -> encoder.matches(password, DUMMY_HASH));
+        bounded(() -> verify(password, DUMMY_HASH));
     }
 
+    /** Whether a hash that just matched is weaker than what a new one gets (older type, less memory, fewer passes). */
     public boolean needsUpgrade(String hash) {
-        return encoder.upgradeEncoding(hash);
+        try {
+            Argon2PhcString stored = Argon2PhcString.parse(hash);
+            return stored.type() != TYPE || stored.memoryKib() < MEMORY_KIB || stored.iterations() < ITERATIONS;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A malformed stored hash matches nothing (it cannot have come from a password). */
+    private boolean verify(String password, String hash) {
+        Argon2PhcString stored;
+        try {
+            stored = Argon2PhcString.parse(hash);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(compute(password, stored, stored.hash().length), stored.hash());
+    }
+
+    /** The Argon2 output of this length for this password with the hash's type, version, parameters and salt. */
+    private byte[] compute(String password, Argon2PhcString with, int length) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(with.parameters(blocks));
+        byte[] out = new byte[length];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
     }
 
     private <T> T bounded(Supplier<T> work) {
