@@ -36,7 +36,7 @@ class DeploymentFilesIT {
         assertTrue(manifest.contains("minAvailable: 2"));
         assertTrue(manifest.contains("replicas: 3"));
         assertTrue(manifest.contains("name: JAVA_OPTS"));
-        for (String option : new String[] {"-Xmx96m", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=40m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000"}) {
+        for (String option : new String[] {"-Xmx80m", "-Xmn24m", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=40m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000"}) {
             assertTrue(manifest.contains(option), option);
         }
         assertTrue(manifest.contains("memory: 288Mi") && manifest.contains("memory: 384Mi"), "memory request and limit");

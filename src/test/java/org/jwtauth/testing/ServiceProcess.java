@@ -43,6 +43,20 @@ public final class ServiceProcess implements AutoCloseable {
         this.managementPort = managementPort;
     }
 
+    /**
+     * The JVM settings the Kubernetes manifest and the Dockerfile give the service
+     * ({@code quarkus.kubernetes.env.vars.java-opts}), without its AOT cache, which only the image has.
+     */
+    public static String[] manifestJvmOptions() throws IOException {
+        Matcher line = Pattern.compile("(?m)^quarkus\\.kubernetes\\.env\\.vars\\.java-opts=(.*)$")
+                .matcher(Files.readString(Path.of("src/main/resources/application.properties")));
+        if (!line.find()) {
+            throw new IllegalStateException("application.properties names no quarkus.kubernetes.env.vars.java-opts");
+        }
+        return Pattern.compile("\\s+").splitAsStream(line.group(1).trim())
+                .filter(option -> !option.startsWith("-XX:AOTCache=")).toArray(String[]::new);
+    }
+
     /** A new launch description; nothing starts before {@link Builder#start()}. */
     public static Builder in(Path workDir) {
         return new Builder(workDir);
