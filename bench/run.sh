@@ -263,6 +263,14 @@ if [ "${BENCH_MEMORY:-1}" != 0 ]; then
 fi
 stop
 
+# the service's own logs through the whole run (every start, the rounds, the mixed run): what an
+# operator would be paged for; a caller that hangs up is logged at DEBUG, so each line here is a finding
+service_logs=("$work"/free*/service.log "$work"/pinned*/service.log)
+log_count() { cat "${service_logs[@]}" 2>/dev/null | grep -cE "$1" || true; }
+LOG_ERRORS=$(log_count '^[0-9:,.]+ +ERROR ') LOG_TRACES=$(log_count '^[[:space:]]+at [a-zA-Z]') LOG_OOM=$(log_count 'OutOfMemoryError')
+export LOG_ERRORS LOG_TRACES LOG_OOM
+[ "$LOG_ERRORS$LOG_TRACES$LOG_OOM" = 000 ] || log "the service logged: $(cat "${service_logs[@]}" 2>/dev/null | grep -E ' ERROR |OutOfMemoryError' | cut -c1-200 | sort | uniq -c | sort -rn | head -5)"
+
 # ---------------------------------------------------------------- the table
 GUIDE_PINNED="${guide_pinned[*]:-}" GUIDE_FREE="${guide_free[*]:-}" GUIDE_RSS=$guide_rss GUIDE_GET=$guide_get
 export GUIDE_PINNED GUIDE_FREE GUIDE_RSS GUIDE_GET
@@ -328,6 +336,7 @@ if rss:
     # itself is held to the 192 MiB of the row above
     row(f"growth over the last {minutes / 2:g} min", f"{tail[-1] - tail[0]:+d} MiB, trend {slope:+.2f} MiB/min (range {min(tail)}–{max(tail)})", "flat", ok(slope < 0.5 and tail[-1] - tail[0] <= 4))
 row("non-2xx answers or socket errors", f"{bad_rounds} in the rounds" + (f", {bad_mixed} in the mixed run" if bad_mixed else "") + f"; {chains_left} refresh chains alive", "0")
+row("the service's logs (every start and load of the run)", f"{e['LOG_ERRORS']} ERROR lines, {e['LOG_TRACES']} stack-trace lines, {e['LOG_OOM']} OutOfMemoryError", "none (DEVELOPERS.md)", ok(e['LOG_ERRORS'] + e['LOG_TRACES'] + e['LOG_OOM'] == "000"))
 print(f"\n{e['ALG']}, JDK {e['JAVA_VERSION']}, JVM flags `{e['JVM_OPTS'].strip() or '(none)'}`, MALLOC_ARENA_MAX={e.get('MALLOC_ARENA_MAX', '(unset)')}; service on core {e['SVC_CPU']}, "
       f"wrk -t1 on core {e['LOAD_CPU']}; {e['WARMUP']} s warm-up, medians of {e['ROUNDS']} × {e['ROUND']} s rounds (GETs in alternating {e['SLICE']} s slices; ratios: median of the rounds' ratios) "
       f"(GETs with {e['CONNECTIONS']} connections, grants 8, password 2); starts: median of {e['STARTS']}\n")
