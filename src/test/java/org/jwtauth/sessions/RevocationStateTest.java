@@ -1,6 +1,7 @@
 package org.jwtauth.sessions;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,16 +83,8 @@ class RevocationStateTest {
         QuarkusTransaction.requiringNew().run(() -> db.update("alter table " + from + " rename to " + to));
     }
 
-    private void awaitReady(int status, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = given().get(ready).statusCode();
-            if (last == status) {
-                return;
-            }
-            Thread.sleep(200); // polling a cross-thread effect, not letting time pass
-        }
-        throw new AssertionError("ready answered " + last + ", expected " + status + " within " + timeout);
+    private void awaitReady(int status, Duration timeout) {
+        await("ready answering " + status).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get(ready).statusCode(), answered -> answered == status);
     }
 }

@@ -1,5 +1,6 @@
 package org.jwtauth.common.http;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,17 +76,17 @@ class ClientDisconnectTest {
         assertTrue(log.contains("the caller closed the connection"), "the hang-ups are still logged, at DEBUG:\n" + log);
     }
 
-    private static String awaitLogins(LogCapture capture, String username, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            String log = capture.text();
-            long logins = log.lines().filter(l -> l.contains("type=LOGIN_SUCCESS") && l.contains(username)).count();
-            if (logins >= expected || System.nanoTime() > deadline) {
-                assertEquals(expected, logins, "logins of the callers that sent their whole request, and the last one");
-                return log;
-            }
-            Thread.sleep(50); // the abandoned hashes finish on worker threads
-        }
+    private static String awaitLogins(LogCapture capture, String username, int expected) {
+        // the abandoned hashes finish on worker threads
+        String log = await("the logins of the callers that sent their whole request, and the last one")
+                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(capture::text, text -> logins(text, username) >= expected);
+        assertEquals(expected, logins(log, username));
+        return log;
+    }
+
+    private static long logins(String log, String username) {
+        return log.lines().filter(l -> l.contains("type=LOGIN_SUCCESS") && l.contains(username)).count();
     }
 
     private Void hangUp(String body, String address, boolean whole) throws IOException {

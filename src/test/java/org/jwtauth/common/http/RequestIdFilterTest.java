@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,16 +69,9 @@ class RequestIdFilterTest {
                 .body(Map.of("username", "nobody-" + id.substring(6, 14), "password", "wrong-password-123"))
                 .post("/auth/login").then().statusCode(401).header("X-Request-Id", id);
         Path log = Path.of("target/quarkus-test.log");
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        List<String> lines = List.of();
-        while (System.nanoTime() < deadline) {
-            lines = Files.readAllLines(log).stream().filter(l -> l.contains(id)).toList();
-            if (lines.stream().anyMatch(l -> l.contains("audit"))) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertTrue(lines.stream().anyMatch(l -> l.contains("audit")), "the audit line of the login carries the id: " + lines);
+        List<String> lines = await("the audit line of the login, carrying the id").atMost(Duration.ofSeconds(5))
+                .until(() -> Files.readAllLines(log).stream().filter(l -> l.contains(id)).toList(),
+                        found -> found.stream().anyMatch(l -> l.contains("audit")));
         assertEquals(List.of(), lines.stream().filter(l -> !l.contains(id)).toList());
     }
 }
