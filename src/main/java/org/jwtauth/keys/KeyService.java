@@ -56,6 +56,9 @@ public class KeyService {
     private final Set<String> verificationAlgorithms;
     private volatile KeySettings.Source source;
     private volatile Map<String, SigningKey> keysByKid = Map.of();
+    private final AtomicLong readsStarted = new AtomicLong();
+    private final Object installLock = new Object();
+    private long installedRead; // guarded by installLock
     // the next key a first start left for later; null once made
     private volatile FutureTask<Void> pendingNextKey;
 
@@ -147,13 +150,40 @@ public class KeyService {
         }
     }
 
+    /** Reads the keys from their source and puts them in memory (see {@link #install}). */
     void reload() {
+        install(read());
+    }
+
+    /** The keys as the source holds them now, numbered in the order the reads started. */
+    Loaded read() {
+        long number = readsStarted.incrementAndGet();
         List<SigningKey> loaded = switch (source) {
             case MANAGED -> managed.load(keysByKid);
             case FILES -> KeyFiles.load(config.keys().files().orElseThrow(), config.keys().algorithm());
             case SECRET -> List.of(HmacSecret.load(config.keys().hmacSecret().orElseThrow(), clock.instant()));
         };
-        keysByKid = loaded.stream().collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity()));
+        return new Loaded(number, loaded);
+    }
+
+    /**
+     * Puts a read's keys in memory, unless a read that started later is there already. Reloads run at once
+     * (the schedule, an unknown kid, a rotation here) and may finish out of order: the one that read the
+     * store first would otherwise put back a key the later one saw deleted or retired, trusted again until
+     * the next refresh. Reads run unlocked, so a slow database holds up no other reload.
+     */
+    void install(Loaded read) {
+        synchronized (installLock) {
+            if (read.number() < installedRead) {
+                return;
+            }
+            installedRead = read.number();
+            keysByKid = read.keys().stream().collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity()));
+        }
+    }
+
+    /** One read of the keys; {@code number} orders it among all reads since start. */
+    record Loaded(long number, List<SigningKey> keys) {
     }
 
     /** The key that signs new tokens: the most recently activated key of the configured algorithm. */

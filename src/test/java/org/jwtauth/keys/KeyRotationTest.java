@@ -11,8 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -146,6 +152,70 @@ class KeyRotationTest {
         keys.reload();
 
         AlgorithmContract.assertRejected(token, "");
+    }
+
+    /**
+     * Reloads race (the one-second schedule here, unknown kids, rotations): a key deleted from the store is
+     * gone from memory as soon as a reload started after the deletion returns, whatever older reloads are
+     * still running on other threads (a scheduled one once put a purged key back in a CI run).
+     */
+    @Test
+    void shouldNeverLetAnOlderReloadPutBackADeletedKey() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService reloaders = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                running.add(reloaders.submit(() -> {
+                    while (!stop.get()) {
+                        keys.reload();
+                    }
+                    return null;
+                }));
+            }
+            for (int round = 0; round < 15; round++) {
+                String kid = storeForeignKey();
+                keys.reload();
+                assertTrue(keys.findVerificationKey(kid).isPresent(), "round " + round + ": the new key was loaded");
+                deleteFromStore(kid);
+                keys.reload();
+                assertTrue(keys.findVerificationKey(kid).isEmpty(), "round " + round + ": a deleted key came back");
+            }
+        } finally {
+            stop.set(true);
+            for (Future<?> reloader : running) {
+                reloader.get(30, TimeUnit.SECONDS);
+            }
+            reloaders.shutdown();
+        }
+    }
+
+    /** The race above, made certain: a reload that read before the deletion finishes after the one that read after it. */
+    @Test
+    void shouldIgnoreAReloadThatReadTheStoreBeforeTheOneInMemory() {
+        String kid = storeForeignKey();
+        keys.reload();
+        KeyService.Loaded slow = keys.read();
+        deleteFromStore(kid);
+        keys.reload();
+        assertTrue(keys.findVerificationKey(kid).isEmpty());
+        keys.install(slow);
+        assertTrue(keys.findVerificationKey(kid).isEmpty(), "an older read put back a deleted key");
+        assertEquals(keys.currentSigningKey().kid(), kidOf(TestUsers.tokenWithRoles("user")), "the keys in memory still sign");
+    }
+
+    /** Another replica's key, retired at once so it never signs here, but published and valid: its kid. */
+    private String storeForeignKey() {
+        Instant now = clock.instant();
+        SigningKeyEntity row = managed.newEntity("RS256", SigningKeyEntity.SIGNING, now, now.minusSeconds(60));
+        row.retiresAt = now.minusSeconds(1);
+        QuarkusTransaction.requiringNew().run(() -> repository.persist(row));
+        return row.kid;
+    }
+
+    private void deleteFromStore(String kid) {
+        QuarkusTransaction.requiringNew().run(() -> repository.listByUse(SigningKeyEntity.SIGNING).stream()
+                .filter(k -> k.kid.equals(kid)).forEach(repository::delete));
     }
 
     @Test
