@@ -193,7 +193,16 @@ fi
 # each grant's (as the GETs alternate): one warm JVM signs for SLICE s when asked and is blocked on its
 # input otherwise, so a machine that changes speed within a round moves both sides of a grant's ratio
 # (signing measured after each grant's whole 10 s once put one refresh round at 2.08x, see "Eleventh run").
-coproc SIGNER { exec taskset -c "$SVC_CPU" "$JAVA" bench/SigningCost.java "$ALG" serve; }
+# It runs only through a round's grants: started and warmed after the GETs, gone before the next round's.
+signer_start() {
+    coproc SIGNER { exec taskset -c "$SVC_CPU" "$JAVA" bench/SigningCost.java "$ALG" serve; }
+    signer_pid=$SIGNER_PID
+    sign_slice >/dev/null # its start and JIT warm-up, measured by nothing
+}
+signer_stop() {
+    eval "exec ${SIGNER[1]}>&-" # the end of its input: it exits
+    wait "$signer_pid" 2>/dev/null || true
+}
 sign_slice() {
     local line
     echo "$SLICE" >&"${SIGNER[1]}"
@@ -211,21 +220,19 @@ grant_pair() {
     done
     echo "$(( g / slices )) $(( s / slices ))"
 }
-sign_slice >/dev/null # its start and JIT warm-up, before anything is measured
 declare -a public user cc refresh logins signing signing_cc signing_refresh
 for r in $(seq 1 "$ROUNDS"); do
     read -r p u < <(get_pair)
     public+=("$p"); user+=("$u")
+    signer_start
     read -r g s < <(grant_pair load bench/client-credentials.lua)
     cc+=("$g"); signing_cc+=("$s"); signing+=("$s")
     read -r g s < <(grant_pair refresh_load bench/refresh.lua)
     refresh+=("$g"); signing_refresh+=("$s"); signing+=("$s")
+    signer_stop
     logins+=("$(load "$ROUND" 2 bench/password-grant.lua "$BASE/auth/token")")
     log "round $r: public ${public[-1]}, user ${user[-1]}, client_credentials ${cc[-1]} (raw $ALG ${signing_cc[-1]}/s beside it), refresh ${refresh[-1]} (raw $ALG ${signing_refresh[-1]}/s), password ${logins[-1]} req/s"
 done
-signer_pid=$SIGNER_PID
-eval "exec ${SIGNER[1]}>&-" # end of its input: it exits
-wait "$signer_pid" 2>/dev/null || true
 bad_rounds=$(awk '{n+=$1} END {print n+0}' "$work/bad.count")
 chains_left=$(wc -l <"$work/refresh.txt")
 
