@@ -45,6 +45,7 @@ class AccessTokenParser implements JWTParser {
     // Clients send the same token many times: parsing, the signature check and building the principal
     // cost more than the request itself (SPEC §9), so a token is fully verified once per cache lifetime.
     private final Cache<String, Verified> verified;
+    private final RoleSets roleSets = new RoleSets();
 
     AccessTokenParser(AccessTokenVerifier verifier, AuthConfig config, AuthMetrics metrics) {
         this.verifier = verifier;
@@ -95,7 +96,7 @@ class AccessTokenParser implements JWTParser {
         }
         VerifiedAccessToken checked = verifier.verify(token);
         JsonWebToken principal = new VerifiedPrincipal(token, checked.claims());
-        Verified entry = new Verified(checked, principal, Set.copyOf(principal.getGroups()),
+        Verified entry = new Verified(checked, principal, roleSets.of(principal.getGroups()),
                 new JsonWebTokenCredential(token));
         verified.put(token, entry);
         return entry;
