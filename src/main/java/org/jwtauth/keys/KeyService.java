@@ -130,7 +130,7 @@ public class KeyService {
 
     /** Runs the rotation schedule and picks up keys created or rotated by other replicas. */
     @Scheduled(every = "${auth.keys.refresh-interval}", delayed = "${auth.keys.refresh-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         if (source == null) {
             return; // start-up has not loaded the keys yet; the schedule may fire before it ends

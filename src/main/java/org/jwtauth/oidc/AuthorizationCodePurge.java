@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
+
+import org.jwtauth.common.persistence.Upkeep;
 
 /**
  * Deletes authorization codes a day after they expired: until then a second use is still recognised
@@ -19,16 +20,17 @@ class AuthorizationCodePurge {
 
     private final AuthorizationCodeRepository codes;
     private final Clock clock;
+    private final Upkeep upkeep;
 
-    AuthorizationCodePurge(AuthorizationCodeRepository codes, Clock clock) {
+    AuthorizationCodePurge(AuthorizationCodeRepository codes, Clock clock, Upkeep upkeep) {
         this.codes = codes;
         this.clock = clock;
+        this.upkeep = upkeep;
     }
 
     @Scheduled(every = "${auth.sessions.purge-interval}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
-        codes.deleteExpiredBefore(clock.instant().minus(KEPT_AFTER_EXPIRY));
+        upkeep.run("Purging expired authorization codes", () -> codes.deleteExpiredBefore(clock.instant().minus(KEPT_AFTER_EXPIRY)));
     }
 }

@@ -132,7 +132,7 @@ public class RevocationState {
      * {@link #isFresh} (readiness), never hidden.
      */
     @Scheduled(every = "${auth.sessions.revocation-refresh-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reload() {
         Instant now = clock.instant();
         Instant horizon = now.minus(retention);

@@ -5,10 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.jboss.logging.Logger;
 import org.jwtauth.common.config.AuthConfig;
+import org.jwtauth.common.persistence.Upkeep;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -22,20 +21,21 @@ public class SessionHousekeeping {
     private final Duration gracePeriod;
     private final Duration accessTokenRetention;
     private final Clock clock;
+    private final Upkeep upkeep;
 
-    SessionHousekeeping(SessionRepository repository, AuthConfig config, Clock clock) {
+    SessionHousekeeping(SessionRepository repository, AuthConfig config, Clock clock, Upkeep upkeep) {
         this.repository = repository;
         this.clock = clock;
+        this.upkeep = upkeep;
         this.gracePeriod = config.token().refreshGracePeriod();
         this.accessTokenRetention = config.token().accessLifetime().plus(config.token().clockLeeway());
     }
 
     /** The encrypted copy of a live refresh token exists only to answer retries within the grace window. */
     @Scheduled(every = "${auth.sessions.retry-secret-wipe-interval}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void wipeRetrySecrets() {
-        repository.wipeRetrySecrets(clock.instant().minus(gracePeriod));
+        upkeep.run("Wiping expired retry secrets", () -> repository.wipeRetrySecrets(clock.instant().minus(gracePeriod)));
     }
 
     /**
@@ -43,9 +43,12 @@ public class SessionHousekeeping {
      * cover has expired (revoked sessions stay that long: other replicas load revocations from them).
      */
     @Scheduled(every = "${auth.sessions.purge-interval}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void purge() {
+        upkeep.run("Purging ended sessions", this::purgeNow);
+    }
+
+    private void purgeNow() {
         Instant now = clock.instant();
         Instant horizon = now.minus(accessTokenRetention);
         int tokens = repository.deleteExpiredTokens(now);

@@ -20,6 +20,7 @@ import org.jwtauth.common.config.AuthConfig;
 import org.jwtauth.common.crypto.RandomTokens;
 import org.jwtauth.common.error.AuthException;
 import org.jwtauth.common.persistence.DataAccessException;
+import org.jwtauth.common.persistence.Upkeep;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -52,12 +53,14 @@ public class LoginThrottle {
     private final ThrottleRepository repository;
     private final Clock clock;
     private final Event<LockStarted> locks;
+    private final Upkeep upkeep;
 
-    LoginThrottle(AuthConfig config, ThrottleRepository repository, Clock clock, Event<LockStarted> locks) {
+    LoginThrottle(AuthConfig config, ThrottleRepository repository, Clock clock, Event<LockStarted> locks, Upkeep upkeep) {
         this.config = config.lockout();
         this.repository = repository;
         this.clock = clock;
         this.locks = locks;
+        this.upkeep = upkeep;
     }
 
     /**
@@ -112,12 +115,14 @@ public class LoginThrottle {
         QuarkusTransaction.requiringNew().run(() -> repository.delete(usernameKey(username)));
     }
 
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetIdleEntries() {
-        Instant now = clock.instant();
-        int removed = QuarkusTransaction.requiringNew().call(
-                () -> repository.deleteIdleSince(now.minus(config.forgetAfter()), now));
-        LOG.debugf("Forgot %d idle login throttle entries", removed);
+        upkeep.run("Forgetting idle login throttle entries", () -> {
+            Instant now = clock.instant();
+            int removed = repository.deleteIdleSince(now.minus(config.forgetAfter()), now);
+            LOG.debugf("Forgot %d idle login throttle entries", removed);
+        });
     }
 
     // Both rows are locked (username first, always, so two reservations never deadlock) before either

@@ -93,6 +93,7 @@ class ClusterIT {
         database = ClusterDatabase.create(System.getProperty("pg.test.url", "jdbc:postgresql://127.0.0.1:5432/test"));
         proxy = TcpProxy.start(database.host(), database.port());
         List<ServiceProcess> replicas = startReplicas(3);
+        long allReady = System.nanoTime();
         ServiceProcess a = replicas.get(0);
         ServiceProcess b = replicas.get(1);
         ServiceProcess c = replicas.get(2);
@@ -102,6 +103,11 @@ class ClusterIT {
             assertEquals(1, database.count("SELECT count(*) FROM users"), "one user: the bootstrap admin");
             long creators = replicas.stream().filter(r -> uncheckedLog(r).contains("Created the bootstrap admin")).count();
             assertEquals(1, creators, "exactly one replica created the admin");
+            // a first start makes its next key 2 s after ready (KeyService): wait past that for every replica,
+            // so a second next key, if any replica made one, would be counted
+            report.time("the next key published", until(Duration.ofSeconds(15), allReady, () -> System.nanoTime() - allReady
+                    > NEXT_KEY_SETTLED.toNanos() && database.count("SELECT count(*) FROM signing_keys WHERE key_use = 'sig'") >= 2),
+                    "2 s after ready");
             assertEquals(2, database.count("SELECT count(*) FROM signing_keys WHERE key_use = 'sig'"),
                     "one key set: the current key and the published next key");
             Map<String, Long> states = keyStates(a, admin);
@@ -268,22 +274,31 @@ class ClusterIT {
             String token = accessToken(login(a, "otto", password));
             proxy.cut();
             long cut = System.nanoTime();
-            for (ServiceProcess replica : alive) {
-                assertEquals(200, replica.get("/api/user", token).statusCode(), "valid tokens still answer 200");
-                long start = System.nanoTime();
-                HttpResponse<String> refused = login(replica, "otto", password);
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
-                assertEquals(503, refused.statusCode(), refused.body());
-                assertEquals("temporarily_unavailable", JSON.readTree(refused.body()).get("error").asText());
-                assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "Retry-After");
-                assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "answered within 5 s: " + took);
-                report.time("login answered 503 on :" + replica.port(), took, "5 s");
-                report.time("ready turned 503 on :" + replica.port(),
-                        until(Duration.ofSeconds(10), cut, () -> replica.health("/q/health/ready").statusCode() == 503), "probe period");
-                assertEquals(200, replica.health("/q/health/live").statusCode(), "live stays 200");
-                assertEquals(200, replica.get("/api/user", token).statusCode(), "still verified from memory");
+            try {
+                for (ServiceProcess replica : alive) {
+                    assertEquals(200, replica.get("/api/user", token).statusCode(), "valid tokens still answer 200");
+                    long start = System.nanoTime();
+                    HttpResponse<String> refused = login(replica, "otto", password);
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    assertEquals(503, refused.statusCode(), refused.body());
+                    assertEquals("temporarily_unavailable", JSON.readTree(refused.body()).get("error").asText());
+                    assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "Retry-After");
+                    assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "answered within 5 s: " + took);
+                    report.time("login answered 503 on :" + replica.port(), took, "5 s");
+                    report.time("ready turned 503 on :" + replica.port(),
+                            until(Duration.ofSeconds(10), cut, () -> replica.health("/q/health/ready").statusCode() == 503), "probe period");
+                    assertEquals(200, replica.health("/q/health/live").statusCode(), "live stays 200");
+                    assertEquals(200, replica.get("/api/user", token).statusCode(), "still verified from memory");
+                }
+                // the scheduled jobs meet the outage too (the retry-secret wipe runs every second here): one WARN a round
+                for (ServiceProcess replica : alive) {
+                    report.time("a scheduled job reported the outage as a WARN on :" + replica.port(),
+                            until(Duration.ofSeconds(20), cut, () -> uncheckedLog(replica).contains(JOB_MET_OUTAGE)),
+                            "its 1 s period + the pool's wait for a connection");
+                }
+            } finally {
+                proxy.restore(); // a failed check above must not leave the later steps without a database
             }
-            proxy.restore();
             long restored = System.nanoTime();
             for (ServiceProcess replica : alive) {
                 report.time("login works again on :" + replica.port(),
@@ -316,6 +331,13 @@ class ClusterIT {
 
         report.step("SIGTERM under load: ready 503 at once, no 5xx in flight, exit within the shutdown timeout", () -> {
             sigtermUnderLoad(a, alive.get(1), admin);
+        });
+
+        report.step("no replica logged an ERROR through the outage, the kill and the SIGTERM", () -> {
+            for (ServiceProcess replica : started) {
+                String log = uncheckedLog(replica);
+                assertEquals(0, occurrences(log, "\"level\":\"ERROR\""), "ERROR lines of :" + replica.port());
+            }
         });
 
         report.printTable();
@@ -425,6 +447,7 @@ class ClusterIT {
         env.put("AUTH_KEYS_REFRESH_INTERVAL", "2S");
         env.put("AUTH_KEYS_JWKS_MAX_AGE", "60S");
         env.put("AUTH_SESSIONS_REVOCATION_REFRESH_INTERVAL", "1s");
+        env.put("AUTH_SESSIONS_RETRY_SECRET_WIPE_INTERVAL", "1s");
         env.put("AUTH_TOKEN_REFRESH_GRACE_PERIOD", GRACE.toSeconds() + "S");
         // every wrong password below comes from an address of its own, so only the username lock counts
         env.put("AUTH_CLIENT_ADDRESS_TRUSTED_PROXIES", "127.0.0.1");
@@ -524,6 +547,10 @@ class ClusterIT {
         int n = ADDRESSES.incrementAndGet();
         return "198.51." + (n / 250) + "." + (n % 250 + 1);
     }
+
+    private static final Duration NEXT_KEY_SETTLED = Duration.ofSeconds(3);
+    private static final String JOB_MET_OUTAGE =
+            "Wiping expired retry secrets skipped this round: the database is unavailable";
 
     private static int occurrences(String text, String part) {
         int count = 0;
