@@ -368,10 +368,20 @@ if rss:
     minutes = e['MEMORY_SECONDS'] and int(e['MEMORY_SECONDS']) / 60
     split = f"; {e['RSS_SPLIT'].strip()}" if e.get('RSS_SPLIT') else ""
     row(f"resident memory after {minutes:g} min of mixed load", f"{rss[-1]} MiB (peak {max(rss)}){split}", "≤ 192 MiB", ok(rss[-1] <= 192 and max(rss) <= 192))
-    # flat = no growth: the fitted trend and the window's end against its start; a passing peak (a GC, the
-    # compiler's arenas before the periodic malloc trim returns them) is shown in the range, and the peak
-    # itself is held to the 192 MiB of the row above
-    row(f"growth over the last {minutes / 2:g} min", f"{tail[-1] - tail[0]:+d} MiB, trend {slope:+.2f} MiB/min (range {min(tail)}–{max(tail)})", "flat", ok(slope < 0.5 and tail[-1] - tail[0] <= 4))
+    # flat = no growth: a rising baseline, not a passing peak (a GC, the compiler's arenas before the periodic
+    # malloc trim returns them; the peak itself is held to the 192 MiB of the row above). So the window's
+    # first and last minute are compared by their medians, and the trend is the median of the pairwise
+    # slopes (Theil-Sen): one spike moves neither. Until 2026-12-08 the rule compared the window's first and
+    # last single samples and fitted a least-squares line, which a spike in the last sample failed
+    # (README "Fourteenth run").
+    k = max(1, min(6, n // 3))
+    head_median, tail_median = med(tail[:k]), med(tail[-k:])
+    pairs = [(tail[j] - tail[i]) / (xs[j] - xs[i]) for i in range(n) for j in range(i + 1, n)]
+    trend = med(pairs) if pairs else 0.0
+    row(f"growth over the last {minutes / 2:g} min",
+        f"{round(tail_median - head_median):+d} MiB (median of the last {k} samples against the first {k}), trend {trend:+.2f} MiB/min"
+        f" (Theil-Sen; least squares {slope:+.2f}); range {min(tail)}–{max(tail)}",
+        "flat", ok(trend < 0.5 and tail_median - head_median <= 4))
 row("non-2xx answers or socket errors", f"{bad_rounds} in the rounds" + (f", {bad_mixed} in the mixed run" if bad_mixed else "") + f"; {chains_left} refresh chains alive", "0")
 row("the service's logs (every start and load of the run)", f"{e['LOG_ERRORS']} ERROR lines, {e['LOG_TRACES']} stack-trace lines, {e['LOG_OOM']} OutOfMemoryError", "none (DEVELOPERS.md)", ok(e['LOG_ERRORS'] + e['LOG_TRACES'] + e['LOG_OOM'] == "000"))
 print(f"\n{e['ALG']}, JDK {e['JAVA_VERSION']}, JVM flags `{e['JVM_OPTS'].strip() or '(none)'}`, MALLOC_ARENA_MAX={e.get('MALLOC_ARENA_MAX', '(unset)')}; service on core {e['SVC_CPU']}, "
